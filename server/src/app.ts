@@ -1,0 +1,79 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import cookie from '@fastify/cookie';
+import multipart from '@fastify/multipart';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { Config } from './config.ts';
+import type { Database } from './db/database.ts';
+import { accountsRoutes } from './modules/accounts/routes.ts';
+import { auditRoutes } from './modules/audit/routes.ts';
+import { healthRoutes } from './modules/health/routes.ts';
+import { peopleRoutes } from './modules/people/routes.ts';
+import { regionsRoutes } from './modules/regions/routes.ts';
+import { accessPlugin } from './platform/auth/access.ts';
+import { AppError } from './platform/errors/app-error.ts';
+import { registerErrorHandling, sendError } from './platform/errors/handler.ts';
+import { FileStore } from './platform/files/store.ts';
+
+export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
+
+export interface AppOptions {
+  config: Config;
+  database: Database;
+  logger?: boolean;
+}
+
+/** Builds the HTTP application: platform plugins first, then each domain module, then the web app. */
+export async function buildApp({ config, database, logger = true }: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: logger ? { level: config.logLevel } : false,
+    trustProxy: config.trustProxy,
+    bodyLimit: 2 * 1024 * 1024,
+    // Extra fields are rejected, not silently dropped: a client sending `role` must hear "no".
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  registerErrorHandling(app);
+  await app.register(cookie);
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_req, ctx) => new AppError('rate_limited', { retryAfter: ctx.after }),
+  });
+  await app.register(multipart, { limits: { fileSize: config.uploads.maxBytes, files: 1, fields: 20 } });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Linzhang 林长制平台 API', version: '0.1.0', description: '林长制开放平台接口。浏览器会话使用 Cookie，写请求须带 X-CSRF-Token。' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'lz_session' } } },
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  await app.register(accessPlugin, { config, db: database.app });
+
+  await app.register(healthRoutes, { database });
+  await app.register(accountsRoutes, { config, db: database.app });
+  await app.register(regionsRoutes);
+  await app.register(peopleRoutes, { files: new FileStore(path.join(config.dataDir, 'files')) });
+  await app.register(auditRoutes);
+
+  serveWebApp(app);
+  return app;
+}
+
+/** The built single-page app; unknown non-API paths get index.html so client-side routes survive a reload. */
+function serveWebApp(app: FastifyInstance) {
+  const hasWeb = fs.existsSync(path.join(WEB_DIST, 'index.html'));
+  if (hasWeb) void app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: 'index.html' });
+  app.setNotFoundHandler((request, reply) => {
+    const url = request.url.split('?')[0] ?? '/';
+    if (hasWeb && request.method === 'GET' && !url.startsWith('/api/')) {
+      return reply.type('text/html').sendFile('index.html');
+    }
+    return sendError(reply, new AppError('route_not_found', { method: request.method, url }));
+  });
+}

@@ -1,0 +1,156 @@
+import fs from 'node:fs/promises';
+import { PGlite } from '@electric-sql/pglite';
+import { postgis } from '@electric-sql/pglite-postgis';
+import { Kysely, PostgresDialect, sql } from 'kysely';
+import pg from 'pg';
+import type { Config } from '../config.ts';
+import { PGliteDialect } from './pglite-dialect.ts';
+import type { DB } from './tables.ts';
+
+/**
+ * The system of record, embedded (PGlite + PostGIS) or a PostgreSQL server.
+ * `app` runs as the non-owner application role, so row-level security applies to every query
+ * it makes; `owner` is only for migrations and maintenance (see docs/database.md).
+ */
+export interface Database {
+  kind: 'pglite' | 'postgres';
+  app: Kysely<DB>;
+  owner: OwnerConnection;
+  /** The embedded engine itself, when embedded (tests freeze it into a template). */
+  pglite?: PGlite;
+  /** Switches the embedded connection to the application role; a no-op on a server (the pool logs in with it). */
+  enterAppRole(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Runs whole SQL scripts (migrations) with the owner's rights. */
+export interface OwnerConnection {
+  exec(script: string): Promise<void>;
+  query<R>(text: string, params?: unknown[]): Promise<R[]>;
+  /** Runs the callback inside one transaction on one owner connection. */
+  transaction<T>(fn: (tx: OwnerConnection) => Promise<T>): Promise<T>;
+}
+
+/** The non-owner role the application runs as (created by the first migration). */
+export const APP_ROLE = 'linzhang_app';
+
+// Same JS types on both engines: bigint ids and counts as numbers (ids stay far below 2^53),
+// numeric as numbers, dates as 'YYYY-MM-DD' strings so no time zone shifts a calendar day.
+const INT8 = 20;
+const NUMERIC = 1700;
+const DATE = 1082;
+const parsers = {
+  [INT8]: (v: string) => Number(v),
+  [NUMERIC]: (v: string) => Number(v),
+  [DATE]: (v: string) => v,
+};
+
+export interface OpenOptions {
+  /** Start the embedded database from a dumped data directory (test templates). */
+  pgliteBlob?: Blob;
+  /** Keep the embedded database in memory only. */
+  inMemory?: boolean;
+}
+
+export async function openDatabase(config: Config, options: OpenOptions = {}): Promise<Database> {
+  return config.database.kind === 'pglite' ? openPGlite(config.database.dataDir, options) : openPostgres(config.database.url);
+}
+
+async function openPGlite(dataDir: string, { pgliteBlob, inMemory }: OpenOptions): Promise<Database> {
+  const onDisk = !pgliteBlob && !inMemory;
+  if (onDisk) await fs.mkdir(dataDir, { recursive: true });
+  const pglite = await PGlite.create({
+    ...(pgliteBlob ? { loadDataDir: pgliteBlob } : { dataDir: onDisk ? dataDir : 'memory://' }),
+    extensions: { postgis },
+    parsers,
+  });
+  const app = new Kysely<DB>({ dialect: new PGliteDialect(pglite) });
+  const owner: OwnerConnection = {
+    async exec(script) {
+      await pglite.exec(script);
+    },
+    async query<R>(text: string, params: unknown[] = []) {
+      return (await pglite.query<R>(text, params)).rows;
+    },
+    async transaction<T>(fn: (tx: OwnerConnection) => Promise<T>) {
+      return pglite.transaction(async (tx) =>
+        fn({
+          exec: async (s) => void (await tx.exec(s)),
+          query: async <R>(t: string, p: unknown[] = []) => (await tx.query<R>(t, p)).rows,
+          transaction: () => Promise.reject(new Error('nested owner transactions are not supported')),
+        }),
+      );
+    },
+  };
+  return {
+    kind: 'pglite',
+    app,
+    owner,
+    pglite,
+    async enterAppRole() {
+      await pglite.exec(`SET ROLE ${APP_ROLE}`);
+    },
+    async close() {
+      await app.destroy();
+      await pglite.close();
+    },
+  };
+}
+
+function pgTypes(): pg.CustomTypesConfig {
+  return {
+    getTypeParser: ((oid: number, format?: 'text' | 'binary') => {
+      const parser = (parsers as Record<number, (v: string) => unknown>)[oid];
+      return parser ?? pg.types.getTypeParser(oid, format);
+    }) as pg.CustomTypesConfig['getTypeParser'],
+  };
+}
+
+async function openPostgres(url: string): Promise<Database> {
+  const ownerPool = new pg.Pool({ connectionString: url, max: 2, types: pgTypes() });
+  // Logging in with `role` set makes every pooled connection the application role from its first query.
+  const appPool = new pg.Pool({ connectionString: url, max: 10, types: pgTypes(), options: `-c role=${APP_ROLE}` });
+  const app = new Kysely<DB>({ dialect: new PostgresDialect({ pool: appPool }) });
+  const owner: OwnerConnection = {
+    async exec(script) {
+      await ownerPool.query(script);
+    },
+    async query<R>(text: string, params: unknown[] = []) {
+      return (await ownerPool.query(text, params)).rows as R[];
+    },
+    async transaction<T>(fn: (tx: OwnerConnection) => Promise<T>) {
+      const client = await ownerPool.connect();
+      try {
+        await client.query('begin');
+        const result = await fn({
+          exec: async (s) => void (await client.query(s)),
+          query: async <R>(t: string, p: unknown[] = []) => (await client.query(t, p)).rows as R[],
+          transaction: () => Promise.reject(new Error('nested owner transactions are not supported')),
+        });
+        await client.query('commit');
+        return result;
+      } catch (error) {
+        await client.query('rollback');
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+  };
+  return {
+    kind: 'postgres',
+    app,
+    owner,
+    async enterAppRole() {},
+    async close() {
+      await app.destroy();
+      await ownerPool.end();
+    },
+  };
+}
+
+/** The PostGIS version string, for /api/health. */
+export async function postgisVersion(db: Kysely<DB>): Promise<string> {
+  const { rows } = await sql<{ v: string }>`select postgis_lib_version() as v`.execute(db);
+  return rows[0]?.v ?? 'unknown';
+}

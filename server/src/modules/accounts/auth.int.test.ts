@@ -1,0 +1,152 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { anonymous, anotherApp, signIn, startTestApp, type TestApp } from '../../../test/app.ts';
+import { hashToken } from '../../platform/auth/sessions.ts';
+import { holderOf, SHUIDONG } from '../../../test/personas.ts';
+import { TEST_PASSWORD } from '../../../test/template.ts';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await startTestApp();
+});
+afterAll(() => t.close());
+
+const login = (username: string, password: string) => anonymous(t).post('/api/auth/login', { username, password });
+
+describe('signing in', () => {
+  it('sets an HttpOnly, SameSite session cookie and answers /api/me', async () => {
+    const res = await login('demo-office', TEST_PASSWORD);
+    expect(res.statusCode).toBe(200);
+    const header = String(res.headers['set-cookie']);
+    expect(header).toMatch(/lz_session=/);
+    expect(header).toMatch(/HttpOnly/i);
+    expect(header).toMatch(/SameSite=Lax/i);
+    expect(header).not.toMatch(/Secure/); // plain HTTP in tests; Secure is set when the request is HTTPS
+
+    const me = (await signIn(t, 'demo-office')).get('/api/me');
+    expect((await me).json()).toMatchObject({ account: { username: 'demo-office' }, scope: [{ code: '360702000000', name: '章贡区' }] });
+  });
+
+  it('accepts the phone number of the account holder as the sign-in name', async () => {
+    const phone = await t.system.run(async (tx) =>
+      (await tx.selectFrom('accounts').innerJoin('persons', 'persons.id', 'accounts.person_id').select('persons.phone').where('username', '=', 'demo-village').executeTakeFirstOrThrow()).phone,
+    );
+    expect((await login(phone!, TEST_PASSWORD)).statusCode).toBe(200);
+  });
+
+  it('refuses a wrong password or an unknown name with the same answer', async () => {
+    const wrong = await login('demo-supervisor', 'not-the-password');
+    const unknown = await login('nobody-here', 'whatever');
+    expect(wrong.statusCode).toBe(401);
+    expect(unknown.statusCode).toBe(401);
+    expect(wrong.json().error.code).toBe('invalid_credentials');
+    expect(unknown.json().error.message).toBe(wrong.json().error.message);
+  });
+
+  it('locks the account for 15 minutes after 5 failures, even against the right password', async () => {
+    const target = await holderOf(t, 'office_staff', SHUIDONG);
+    const username = (await target.get('/api/me')).json().account.username as string;
+    for (let i = 1; i <= 4; i++) expect((await login(username, 'Wrong-pass-1')).json().error.code).toBe('invalid_credentials');
+    const fifth = await login(username, 'Wrong-pass-1');
+    expect(fifth.statusCode).toBe(423);
+    expect(fifth.json().error).toMatchObject({ code: 'account_locked', details: { minutes: 15 } });
+    expect((await login(username, TEST_PASSWORD)).json().error.code).toBe('account_locked');
+
+    const audit = await t.system.run((tx) =>
+      tx.selectFrom('audit_log').select(['action', 'ip']).where('entity', '=', 'accounts').where('action', 'in', ['auth.login_failed', 'auth.login_refused']).execute(),
+    );
+    expect(audit.filter((a) => a.action === 'auth.login_failed').length).toBeGreaterThanOrEqual(5);
+    expect(audit.every((a) => a.ip === '127.0.0.1')).toBe(true);
+
+    // the office unlocks it
+    const office = await signIn(t, 'demo-office');
+    const accountId = await t.system.run(async (tx) => (await tx.selectFrom('accounts').select('id').where('username', '=', username).executeTakeFirstOrThrow()).id);
+    expect((await office.post(`/api/accounts/${accountId}/unlock`)).statusCode).toBe(200);
+    expect((await login(username, TEST_PASSWORD)).statusCode).toBe(200);
+  });
+});
+
+describe('sessions', () => {
+  it('ends the session at once on logout', async () => {
+    const client = await signIn(t, 'demo-ranger');
+    expect((await client.get('/api/me')).statusCode).toBe(200);
+    expect((await client.post('/api/auth/logout')).statusCode).toBe(200);
+    const after = await client.get('/api/me');
+    expect(after.statusCode).toBe(401);
+    expect(after.json().error.code).toBe('session_expired');
+  });
+
+  it('expires an office session after 30 idle minutes', async () => {
+    const client = await signIn(t, 'demo-ranger');
+    await t.database.owner.query(`update sessions set last_seen_at = now() - interval '31 minutes' where token_hash = $1`, [hashToken(client.session!.cookie)]);
+    expect((await client.get('/api/me')).json().error.code).toBe('session_expired');
+  });
+
+  it('expires an office session 12 hours after sign-in however active it was', async () => {
+    const client = await signIn(t, 'demo-ranger');
+    await t.database.owner.query(`update sessions set expires_at = now() - interval '1 second' where token_hash = $1`, [hashToken(client.session!.cookie)]);
+    expect((await client.get('/api/me')).statusCode).toBe(401);
+  });
+
+  it('changes the password: weak ones refused, then every old session ends and a new one works', async () => {
+    const target = await holderOf(t, 'guide', SHUIDONG);
+    const other = await holderOf(t, 'guide', SHUIDONG);
+    const weak = await target.post('/api/auth/password', { currentPassword: TEST_PASSWORD, newPassword: 'alllowercase' });
+    expect(weak.statusCode).toBe(400);
+    expect(weak.json().error.code).toBe('password_too_weak');
+    const wrongCurrent = await target.post('/api/auth/password', { currentPassword: 'nope', newPassword: 'Forest-2026!' });
+    expect(wrongCurrent.json().error.code).toBe('password_incorrect');
+
+    const changed = await target.post('/api/auth/password', { currentPassword: TEST_PASSWORD, newPassword: 'Forest-2026!' });
+    expect(changed.statusCode).toBe(200);
+    expect((await target.get('/api/me')).statusCode).toBe(401);
+    expect((await other.get('/api/me')).statusCode).toBe(401);
+    const username = (await t.system.run((tx) => sql<{ username: string }>`select username from accounts where username like 't-guide-%'`.execute(tx))).rows[0]!.username;
+    expect((await login(username, TEST_PASSWORD)).statusCode).toBe(401);
+    expect((await login(username, 'Forest-2026!')).statusCode).toBe(200);
+  });
+});
+
+describe('CSRF', () => {
+  it('refuses a cookie-authenticated write without the session token', async () => {
+    const client = await signIn(t, 'demo-office');
+    const res = await client.request('POST', '/api/persons', { regionCode: SHUIDONG, name: '张三' }, { 'x-csrf-token': 'forged' });
+    expect(res.statusCode).toBe(403);
+    expect(res.json().error.code).toBe('csrf_failed');
+  });
+
+  it('refuses a write from another origin even with the token', async () => {
+    const client = await signIn(t, 'demo-office');
+    const res = await client.request('POST', '/api/persons', { regionCode: SHUIDONG, name: '张三' }, { origin: 'https://evil.example' });
+    expect(res.json().error.code).toBe('csrf_failed');
+  });
+});
+
+describe('login rate limit', () => {
+  it('answers 429 with a Chinese message when one address tries too fast', async () => {
+    const limited = await anotherApp(t, { LOGIN_RATE_PER_MINUTE: '3' });
+    try {
+      const attempt = () => limited.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'x', password: 'y' } });
+      for (let i = 0; i < 3; i++) expect((await attempt()).statusCode).toBe(401);
+      const res = await attempt();
+      expect(res.statusCode).toBe(429);
+      expect(res.json().error).toMatchObject({ code: 'rate_limited' });
+      expect(res.json().error.message).toMatch(/请求过于频繁/);
+    } finally {
+      await limited.close();
+    }
+  });
+});
+
+describe('production mode', () => {
+  it('refuses demo accounts', async () => {
+    const production = await anotherApp(t, { NODE_ENV: 'production', SESSION_SECRET: 'a-real-production-secret-0123456789abcdef' });
+    try {
+      const res = await production.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'demo-office', password: TEST_PASSWORD } });
+      expect(res.statusCode).toBe(403);
+      expect(res.json().error.code).toBe('demo_account_refused');
+    } finally {
+      await production.close();
+    }
+  });
+});

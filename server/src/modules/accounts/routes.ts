@@ -1,0 +1,115 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import type { Kysely } from 'kysely';
+import type { Config } from '../../config.ts';
+import type { DB } from '../../db/tables.ts';
+import { clearSessionCookie, setSessionCookie } from '../../platform/auth/access.ts';
+import { csrfTokenFor, hashToken } from '../../platform/auth/sessions.ts';
+import { responses } from '../../platform/errors/schema.ts';
+import {
+  Account,
+  AccountCreateBody,
+  AccountIdParams,
+  AccountPasswordResetBody,
+  AccountStatusBody,
+  LoginBody,
+  Me,
+  PasswordChangeBody,
+  PersonIdParams,
+} from './schema.ts';
+import * as service from './service.ts';
+
+const tags = ['账号与登录'];
+const Ok = Type.Object({ ok: Type.Literal(true) });
+const SignedIn = Type.Object({ csrfToken: Type.String({ description: '后续写请求的 X-CSRF-Token' }) });
+
+export const accountsRoutes: FastifyPluginAsyncTypebox<{ config: Config; db: Kysely<DB> }> = async (app, { config, db }) => {
+  const client = (req: { ip: string; headers: Record<string, unknown> }) => ({
+    ip: req.ip,
+    userAgent: typeof req.headers['user-agent'] === 'string' ? req.headers['user-agent'] : null,
+  });
+
+  app.post(
+    '/api/auth/login',
+    {
+      schema: { tags, summary: '登录', description: '用户名或手机号 + 密码登录，成功后设置会话 Cookie。', body: LoginBody, response: responses({ 200: SignedIn }) },
+      config: { access: 'public', rateLimit: { max: config.login.ratePerMinute, timeWindow: '1 minute' } },
+    },
+    async (req, reply) => {
+      const { token } = await service.login(db, config, req.body, client(req));
+      setSessionCookie(reply, config, token);
+      return { csrfToken: csrfTokenFor(config.sessionSecret, hashToken(token)) };
+    },
+  );
+
+  app.post(
+    '/api/auth/logout',
+    { schema: { tags, summary: '退出登录', description: '立即使当前会话失效。', response: responses({ 200: Ok }) }, config: { access: 'signed-in' } },
+    async (req, reply) => {
+      await service.logout(req.ctx);
+      clearSessionCookie(reply);
+      return { ok: true as const };
+    },
+  );
+
+  app.post(
+    '/api/auth/password',
+    {
+      schema: { tags, summary: '修改本人密码', description: '其他会话全部失效，并返回新的会话。', body: PasswordChangeBody, response: responses({ 200: SignedIn }) },
+      config: { access: 'signed-in' },
+    },
+    async (req, reply) => {
+      const { token } = await service.changePassword(req.ctx, config, req.body, client(req));
+      setSessionCookie(reply, config, token);
+      return { csrfToken: csrfTokenFor(config.sessionSecret, hashToken(token)) };
+    },
+  );
+
+  app.get(
+    '/api/me',
+    { schema: { tags, summary: '当前用户', description: '本人、在任职务、权限与辖区。', response: responses({ 200: Me }) }, config: { access: 'signed-in' } },
+    (req) => service.me(req.ctx, db, config),
+  );
+
+  app.get(
+    '/api/persons/:id/account',
+    {
+      schema: { tags, summary: '人员的账号', params: PersonIdParams, response: responses({ 200: Type.Union([Account, Type.Null()]) }) },
+      config: { access: { permission: 'accounts.manage' } },
+    },
+    (req) => service.accountOfPerson(req.ctx, req.params.id),
+  );
+
+  app.post(
+    '/api/persons/:id/account',
+    {
+      schema: { tags, summary: '为人员开通账号', params: PersonIdParams, body: AccountCreateBody, response: responses({ 201: Account }) },
+      config: { access: { permission: 'accounts.manage' } },
+    },
+    async (req, reply) => reply.status(201).send(await service.createAccount(req.ctx, req.params.id, req.body)),
+  );
+
+  app.post(
+    '/api/accounts/:id/password',
+    {
+      schema: { tags, summary: '重置账号密码', description: '该账号的所有会话立即失效。', params: AccountIdParams, body: AccountPasswordResetBody, response: responses({ 200: Account }) },
+      config: { access: { permission: 'accounts.manage' } },
+    },
+    (req) => service.resetPassword(req.ctx, req.params.id, req.body.password),
+  );
+
+  app.post(
+    '/api/accounts/:id/unlock',
+    { schema: { tags, summary: '解除账号锁定', params: AccountIdParams, response: responses({ 200: Account }) }, config: { access: { permission: 'accounts.manage' } } },
+    (req) => service.updateAccount(req.ctx, req.params.id, { unlock: true }),
+  );
+
+  app.patch(
+    '/api/accounts/:id',
+    {
+      schema: { tags, summary: '启用或停用账号', params: AccountIdParams, body: AccountStatusBody, response: responses({ 200: Account }) },
+      config: { access: { permission: 'accounts.manage' } },
+    },
+    (req) => service.updateAccount(req.ctx, req.params.id, { status: req.body.status }),
+  );
+};

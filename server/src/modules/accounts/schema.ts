@@ -1,0 +1,77 @@
+import { Type, type Static } from 'typebox';
+
+export const Username = Type.String({
+  pattern: '^[a-z0-9][a-z0-9._-]{2,31}$',
+  description: '用户名：3–32 位小写字母、数字、点、下划线或连字符',
+  examples: ['demo-office'],
+});
+export const Password = Type.String({ minLength: 1, maxLength: 128, description: '密码' });
+export const NewPassword = Type.String({
+  minLength: 8,
+  maxLength: 128,
+  description: '新密码：至少 8 位，含大写字母、小写字母、数字、符号中的至少 3 类',
+});
+
+export const LoginBody = Type.Object(
+  {
+    username: Type.String({ minLength: 1, maxLength: 64, description: '用户名或手机号' }),
+    password: Password,
+  },
+  { additionalProperties: false },
+);
+export type LoginBody = Static<typeof LoginBody>;
+
+export const RegionRef = Type.Object({
+  code: Type.String({ description: '12 位统计用区划代码' }),
+  name: Type.String(),
+  level: Type.Integer({ minimum: 1, maximum: 5 }),
+});
+
+export const MePost = Type.Object({
+  id: Type.Integer(),
+  postType: Type.String({ description: '职务类型代码' }),
+  postTypeName: Type.String({ description: '职务类型名称' }),
+  title: Type.Union([Type.String(), Type.Null()]),
+  region: RegionRef,
+  regionPath: Type.Array(RegionRef, { description: '从省到任职区划的路径' }),
+});
+
+export const Me = Type.Object({
+  account: Type.Object({ id: Type.Integer(), username: Type.String(), sessionKind: Type.String() }),
+  person: Type.Object({ id: Type.Integer(), name: Type.String() }),
+  posts: Type.Array(MePost, { description: '今天在任的职务' }),
+  permissions: Type.Array(Type.String(), { description: '在至少一个辖区内拥有的权限' }),
+  scope: Type.Array(RegionRef, { description: '可查看的辖区（最外层）' }),
+  csrfToken: Type.String({ description: '浏览器写请求须在 X-CSRF-Token 请求头中带上此值' }),
+});
+export type Me = Static<typeof Me>;
+
+export const PasswordChangeBody = Type.Object(
+  { currentPassword: Password, newPassword: NewPassword },
+  { additionalProperties: false },
+);
+
+export const AccountCreateBody = Type.Object(
+  { username: Username, password: NewPassword },
+  { additionalProperties: false },
+);
+
+export const AccountPasswordResetBody = Type.Object({ password: NewPassword }, { additionalProperties: false });
+
+export const AccountStatusBody = Type.Object(
+  { status: Type.Union([Type.Literal('active'), Type.Literal('disabled')], { description: '账号状态' }) },
+  { additionalProperties: false },
+);
+
+export const Account = Type.Object({
+  id: Type.Integer(),
+  personId: Type.Integer(),
+  username: Type.String(),
+  status: Type.Union([Type.Literal('active'), Type.Literal('disabled')]),
+  lockedUntil: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+  lastLoginAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+});
+export type Account = Static<typeof Account>;
+
+export const AccountIdParams = Type.Object({ id: Type.Integer({ minimum: 1, description: '账号 ID' }) });
+export const PersonIdParams = Type.Object({ id: Type.Integer({ minimum: 1, description: '人员 ID' }) });

@@ -1,0 +1,187 @@
+import type { Kysely } from 'kysely';
+import type { Config } from '../../config.ts';
+import { auditAs, runInScope } from '../../db/scoped.ts';
+import type { DB } from '../../db/tables.ts';
+import { rootsOf, type Actor } from '../../platform/auth/actor.ts';
+import { assertStrongPassword, dummyPasswordHash, hashPassword, verifyPassword } from '../../platform/auth/password.ts';
+import { createSession, csrfTokenFor, revokeAllSessions, revokeSession } from '../../platform/auth/sessions.ts';
+import { recordEvent } from '../../platform/audit/record.ts';
+import { systemContext, type Context } from '../../platform/context.ts';
+import { AppError, notFound } from '../../platform/errors/app-error.ts';
+import { isWithin } from '../regions/codes.ts';
+import * as repo from './repository.ts';
+import type { Account, Me } from './schema.ts';
+
+export interface ClientInfo {
+  ip: string | null;
+  userAgent: string | null;
+}
+
+/**
+ * Signs in with a username or phone and a password. Failures are counted and audited in their
+ * own transaction, so the lock survives the error that reports it.
+ */
+export async function login(db: Kysely<DB>, config: Config, input: { username: string; password: string }, client: ClientInfo): Promise<{ token: string }> {
+  const candidate = await systemContext(db).run((tx) => repo.findLoginCandidate(tx, input.username.trim()));
+  const asCandidate = (actorId: number | null, actorName: string) => ({ scope: '*' as const, actorId, actorName, ip: client.ip });
+
+  if (!candidate) {
+    await verifyPassword(await dummyPasswordHash(), input.password);
+    await runInScope(db, asCandidate(null, input.username.slice(0, 64)), (tx) =>
+      recordEvent(tx, { action: 'auth.login_failed', entity: 'accounts', after: { username: input.username.slice(0, 64), reason: 'unknown_account' } }),
+    );
+    throw new AppError('invalid_credentials');
+  }
+  const who = asCandidate(candidate.id, `${candidate.person_name}（${candidate.username}）`);
+  const now = Date.now();
+  if (candidate.locked_until && candidate.locked_until.getTime() > now) {
+    await runInScope(db, who, (tx) =>
+      recordEvent(tx, { action: 'auth.login_refused', entity: 'accounts', entityId: candidate.id, regionCode: candidate.region_code, after: { reason: 'locked' } }),
+    );
+    throw new AppError('account_locked', { minutes: Math.ceil((candidate.locked_until.getTime() - now) / 60000) });
+  }
+  if (!(await verifyPassword(candidate.password_hash, input.password))) {
+    const after = await runInScope(db, who, async (tx) => {
+      await auditAs(tx, 'auth.login_failed');
+      return repo.recordFailedAttempt(tx, candidate.id, config.login.maxFailures, config.login.lockMinutes);
+    });
+    if (after.locked_until) throw new AppError('account_locked', { minutes: config.login.lockMinutes });
+    throw new AppError('invalid_credentials', { attemptsLeft: config.login.maxFailures - after.failed_attempts });
+  }
+  if (candidate.status !== 'active') throw new AppError('account_disabled');
+  if (candidate.is_demo && config.production) throw new AppError('demo_account_refused');
+
+  return runInScope(db, who, async (tx) => {
+    await auditAs(tx, 'auth.login');
+    await repo.recordSuccessfulLogin(tx, candidate.id);
+    const token = await createSession(tx, {
+      accountId: candidate.id,
+      kind: 'office',
+      expiresAt: new Date(now + config.session.absoluteHours * 3600_000),
+      idleSeconds: config.session.idleMinutes * 60,
+      ip: client.ip,
+      userAgent: client.userAgent,
+    });
+    return { token };
+  });
+}
+
+export async function logout(ctx: Context): Promise<void> {
+  const actor = requireActor(ctx);
+  await ctx.run(async (tx) => {
+    await revokeSession(tx, actor.session.tokenHash);
+    await recordEvent(tx, { action: 'auth.logout', entity: 'accounts', entityId: actor.accountId, regionCode: actor.posts[0]?.regionCode ?? null });
+  });
+}
+
+/** Changes one's own password; every other session of the account ends, and a fresh one is returned. */
+export async function changePassword(ctx: Context, config: Config, input: { currentPassword: string; newPassword: string }, client: ClientInfo) {
+  const actor = requireActor(ctx);
+  const currentHash = await ctx.run((tx) => repo.findPasswordHash(tx, actor.accountId));
+  if (!currentHash || !(await verifyPassword(currentHash, input.currentPassword))) throw new AppError('password_incorrect');
+  assertStrongPassword(input.newPassword);
+  if (input.currentPassword === input.newPassword) throw new AppError('password_reused');
+  const newHash = await hashPassword(input.newPassword);
+  return ctx.run(async (tx) => {
+    await auditAs(tx, 'auth.password_change');
+    await repo.setPassword(tx, actor.accountId, newHash);
+    await revokeAllSessions(tx, actor.accountId);
+    const token = await createSession(tx, {
+      accountId: actor.accountId,
+      kind: 'office',
+      expiresAt: new Date(Date.now() + config.session.absoluteHours * 3600_000),
+      idleSeconds: config.session.idleMinutes * 60,
+      ip: client.ip,
+      userAgent: client.userAgent,
+    });
+    return { token };
+  });
+}
+
+export async function me(ctx: Context, db: Kysely<DB>, config: Config): Promise<Me> {
+  const actor = requireActor(ctx);
+  const roots = rootsOf(actor);
+  // The names above one's own posts are one's own context, so they are read as the system.
+  const { regions, typeNames } = await systemContext(db).run(async (tx) => ({
+    regions: new Map((await repo.regionsWithAncestors(tx, [...new Set(actor.posts.map((p) => p.regionCode))])).map((r) => [r.code, r])),
+    typeNames: await repo.postTypeNames(tx),
+  }));
+  const ref = (code: string) => {
+    const r = regions.get(code);
+    return { code, name: r?.name ?? code, level: r?.level ?? 0 };
+  };
+  const pathOf = (code: string) => {
+    const path = [];
+    for (const r of [...regions.values()].sort((a, b) => a.level - b.level)) if (isWithin(code, r.code)) path.push(ref(r.code));
+    return path;
+  };
+  return {
+    account: { id: actor.accountId, username: actor.username, sessionKind: actor.session.kind },
+    person: { id: actor.personId, name: actor.name },
+    posts: actor.posts.map((p) => ({
+      id: p.id,
+      postType: p.postType,
+      postTypeName: typeNames.get(p.postType) ?? p.postType,
+      title: p.title,
+      region: ref(p.regionCode),
+      regionPath: pathOf(p.regionCode),
+    })),
+    permissions: [...actor.grants.keys()].sort(),
+    scope: roots.map(ref),
+    csrfToken: csrfTokenFor(config.sessionSecret, actor.session.tokenHash),
+  };
+}
+
+function toAccount(row: NonNullable<Awaited<ReturnType<typeof repo.findAccount>>>): Account {
+  return {
+    id: row.id,
+    personId: row.person_id,
+    username: row.username,
+    status: row.status,
+    lockedUntil: row.locked_until && row.locked_until.getTime() > Date.now() ? row.locked_until.toISOString() : null,
+    lastLoginAt: row.last_login_at?.toISOString() ?? null,
+  };
+}
+
+export async function accountOfPerson(ctx: Context, personId: number): Promise<Account | null> {
+  const row = await ctx.run((tx) => repo.findAccountOfPerson(tx, personId));
+  return row ? toAccount(row) : null;
+}
+
+/** Opens an account for a person in the caller's scope (row-level security refuses anyone else). */
+export async function createAccount(ctx: Context, personId: number, input: { username: string; password: string }): Promise<Account> {
+  assertStrongPassword(input.password);
+  const passwordHash = await hashPassword(input.password);
+  return ctx.run(async (tx) => {
+    const person = await tx.selectFrom('persons').select('id').where('id', '=', personId).executeTakeFirst();
+    if (!person) throw notFound('人员', personId);
+    return toAccount(await repo.insertAccount(tx, { personId, username: input.username, passwordHash }));
+  });
+}
+
+export async function resetPassword(ctx: Context, accountId: number, password: string): Promise<Account> {
+  assertStrongPassword(password);
+  const passwordHash = await hashPassword(password);
+  return ctx.run(async (tx) => {
+    await auditAs(tx, 'account.password_reset');
+    const result = await repo.setPassword(tx, accountId, passwordHash);
+    if (!result.numUpdatedRows) throw notFound('账号', accountId);
+    await revokeAllSessions(tx, accountId);
+    return toAccount((await repo.findAccount(tx, accountId))!);
+  });
+}
+
+export async function updateAccount(ctx: Context, accountId: number, changes: { status?: 'active' | 'disabled'; unlock?: boolean }): Promise<Account> {
+  return ctx.run(async (tx) => {
+    await auditAs(tx, changes.unlock ? 'account.unlock' : 'account.update');
+    const row = await repo.updateAccount(tx, accountId, changes);
+    if (!row) throw notFound('账号', accountId);
+    if (changes.status === 'disabled') await revokeAllSessions(tx, accountId);
+    return toAccount(row);
+  });
+}
+
+function requireActor(ctx: Context): Actor {
+  if (!ctx.actor) throw new AppError('unauthenticated');
+  return ctx.actor;
+}

@@ -1,0 +1,18 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { postgisVersion, type Database } from '../../db/database.ts';
+import { responses } from '../../platform/errors/schema.ts';
+
+const Health = Type.Object({
+  status: Type.Literal('ok'),
+  database: Type.Union([Type.Literal('pglite'), Type.Literal('postgres')], { description: '嵌入式 PGlite 或 PostgreSQL 服务器' }),
+  postgis: Type.String({ description: 'PostGIS 版本' }),
+});
+
+export const healthRoutes: FastifyPluginAsyncTypebox<{ database: Database }> = async (app, { database }) => {
+  app.get(
+    '/api/health',
+    { schema: { tags: ['系统'], summary: '健康检查', description: '数据库可用时返回 ok。', response: responses({ 200: Health }) }, config: { access: 'public' } },
+    async () => ({ status: 'ok' as const, database: database.kind, postgis: await postgisVersion(database.app) }),
+  );
+};

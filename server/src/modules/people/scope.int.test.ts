@@ -1,0 +1,168 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, type Client, type TestApp } from '../../../test/app.ts';
+import { holderOf, neighbourTownshipChief, officeAdmin, ranger, SHASHI, SHUIDONG, townshipChief, ZHANGGONG } from '../../../test/personas.ts';
+
+let t: TestApp;
+let township: Client;
+beforeAll(async () => {
+  t = await startTestApp();
+  township = await townshipChief(t);
+});
+afterAll(() => t.close());
+
+const idsIn = (table: 'persons' | 'posts', prefix: string) =>
+  t.system.run(async (tx) => (await tx.selectFrom(table).select('id').where('region_code', 'like', `${prefix}%`).execute()).map((r) => r.id));
+
+describe('a township user sees only their township', () => {
+  it('has 水东镇 as the only root and its 13 villages below it', async () => {
+    expect((await township.get('/api/regions')).json()).toMatchObject([{ code: SHUIDONG, name: '水东镇' }]);
+    const children = (await township.get(`/api/regions/${SHUIDONG}/children`)).json() as Array<{ code: string }>;
+    expect(children).toHaveLength(13);
+    expect(children.every((c) => c.code.startsWith('360702101'))).toBe(true);
+  });
+
+  it('gets 404 for the district, a neighbouring township and its villages', async () => {
+    for (const code of [ZHANGGONG, SHASHI, '360702100001']) {
+      const res = await township.get(`/api/regions/${code}`);
+      expect(res.statusCode).toBe(404);
+      expect(res.json().error.code).toBe('not_found');
+    }
+    expect((await township.get(`/api/regions/${SHASHI}/children`)).statusCode).toBe(404);
+  });
+
+  it('gets 404 for every person and post of 沙石镇, by guessing their ids', async () => {
+    const people = await idsIn('persons', '360702100');
+    const posts = await idsIn('posts', '360702100');
+    expect(people.length).toBeGreaterThan(10);
+    for (const id of people) {
+      expect((await township.get(`/api/persons/${id}`)).statusCode).toBe(404);
+      expect((await township.get(`/api/persons/${id}/posts`)).statusCode).toBe(404);
+    }
+    for (const id of posts) expect((await township.get(`/api/posts/${id}`)).statusCode).toBe(404);
+  });
+
+  it('lists only people and posts of 水东镇, whatever filter is asked for', async () => {
+    const all = (await township.get('/api/persons?pageSize=200')).json() as { items: Array<{ regionCode: string }>; total: number };
+    expect(all.total).toBe((await idsIn('persons', '360702101')).length);
+    expect(all.items.every((p) => p.regionCode.startsWith('360702101'))).toBe(true);
+    const asked = (await township.get(`/api/persons?regionCode=${SHASHI}`)).json() as { total: number };
+    expect(asked.total).toBe(0);
+    const posts = (await township.get('/api/posts?pageSize=500')).json() as { items: Array<{ regionCode: string }> };
+    expect(posts.items.every((p) => p.regionCode.startsWith('360702101'))).toBe(true);
+  });
+
+  it('shows the path from 水东镇 down, not the district above it', async () => {
+    const path = (await township.get('/api/regions/360702101001/path')).json() as Array<{ code: string }>;
+    expect(path.map((r) => r.code)).toEqual([SHUIDONG, '360702101001']);
+  });
+
+  it('and the neighbouring township sees nothing of 水东镇', async () => {
+    const neighbour = await neighbourTownshipChief(t);
+    const shuidongPerson = (await idsIn('persons', '360702101'))[0]!;
+    expect((await neighbour.get(`/api/persons/${shuidongPerson}`)).statusCode).toBe(404);
+    expect((await neighbour.get('/api/regions')).json()).toMatchObject([{ code: SHASHI }]);
+  });
+});
+
+describe('rights come from the role', () => {
+  it('a ranger may not list people at all', async () => {
+    const res = await (await ranger(t)).get('/api/persons');
+    expect(res.statusCode).toBe(403);
+    expect(res.json().error.code).toBe('forbidden');
+  });
+
+  it('a township chief may read people but not change them', async () => {
+    const res = await township.post('/api/persons', { regionCode: SHUIDONG, name: '李四' });
+    expect(res.statusCode).toBe(403);
+  });
+
+  it('nobody signed in gets 401', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/persons' });
+    expect(res.statusCode).toBe(401);
+    expect(res.json().error.code).toBe('unauthenticated');
+  });
+});
+
+describe('a township office cannot widen its own rights', () => {
+  let staff: Client;
+  let selfId: number;
+  beforeAll(async () => {
+    staff = await holderOf(t, 'office_staff', SHUIDONG);
+    selfId = (await staff.get('/api/me')).json().person.id as number;
+  });
+
+  it('rejects fields that are not part of the form (role, permissions, scope)', async () => {
+    for (const extra of [{ role: 'office_admin' }, { permissions: ['audit.read'] }, { scope: ZHANGGONG }]) {
+      const res = await staff.patch(`/api/persons/${selfId}`, { name: '王五', ...extra });
+      expect(res.statusCode).toBe(400);
+      expect(res.json().error.code).toBe('validation_failed');
+      expect(res.json().error.message).toContain(Object.keys(extra)[0]);
+    }
+    const created = await staff.post('/api/persons', { regionCode: SHUIDONG, name: '王五', role: 'office_admin' });
+    expect(created.statusCode).toBe(400);
+  });
+
+  it('cannot appoint itself, or anyone, to a post above its township', async () => {
+    const res = await staff.post(`/api/persons/${selfId}/posts`, { postType: 'office_admin', regionCode: ZHANGGONG, startsOn: '2026-01-01' });
+    expect(res.statusCode).toBe(403);
+    expect(res.json().error.code).toBe('out_of_scope');
+    const me = (await staff.get('/api/me')).json();
+    expect(me.permissions).not.toContain('audit.read');
+    expect(me.scope).toMatchObject([{ code: SHUIDONG }]);
+  });
+
+  it('cannot create people in, or move people to, another township', async () => {
+    expect((await staff.post('/api/persons', { regionCode: SHASHI, name: '赵六' })).json().error.code).toBe('out_of_scope');
+    expect((await staff.patch(`/api/persons/${selfId}`, { regionCode: SHASHI })).json().error.code).toBe('out_of_scope');
+  });
+
+  it('may still manage people inside its township', async () => {
+    const res = await staff.post('/api/persons', { regionCode: '360702101005', name: '钟七', phone: '13900000001' });
+    expect(res.statusCode).toBe(201);
+  });
+});
+
+describe('office admin manages people and posts, with history', () => {
+  it('creates a person, appoints, ends the post and keeps the record', async () => {
+    const office = await officeAdmin(t);
+    const person = (await office.post('/api/persons', { regionCode: '360702101003', name: '刘护林', phone: '13900000002' })).json();
+    const post = await office.post(`/api/persons/${person.id}/posts`, { postType: 'ranger', regionCode: '360702101003', rangerKind: 'ecological', startsOn: '2024-03-01' });
+    expect(post.statusCode).toBe(201);
+    const ended = await office.post(`/api/posts/${post.json().id}/end`, { endsOn: '2026-06-30', reason: '工作调动' });
+    expect(ended.json()).toMatchObject({ endsOn: '2026-06-30', endReason: '工作调动', active: false });
+    const again = await office.post(`/api/posts/${post.json().id}/end`, { endsOn: '2026-07-30', reason: '重复' });
+    expect(again.statusCode).toBe(409);
+    await office.post(`/api/persons/${person.id}/posts`, { postType: 'supervisor', regionCode: '360702101003', startsOn: '2026-07-01' });
+    const history = (await office.get(`/api/persons/${person.id}/posts`)).json() as Array<{ postType: string; active: boolean }>;
+    expect(history.map((p) => [p.postType, p.active])).toEqual([
+      ['supervisor', true],
+      ['ranger', false],
+    ]);
+  });
+
+  it('explains invalid input field by field, in Chinese', async () => {
+    const office = await officeAdmin(t);
+    const res = await office.post('/api/persons', { regionCode: '3607', name: '', phone: '123' });
+    expect(res.statusCode).toBe(400);
+    const body = res.json();
+    expect(body.error.code).toBe('validation_failed');
+    expect(body.error.message).toMatch(/[「」]/);
+    expect(body.error.details.fields[0].field).toBeTruthy();
+  });
+
+  it('answers a duplicate phone with 409, not 500', async () => {
+    const office = await officeAdmin(t);
+    await office.post('/api/persons', { regionCode: SHUIDONG, name: '甲', phone: '13900000003' });
+    const res = await office.post('/api/persons', { regionCode: SHUIDONG, name: '乙', phone: '13900000003' });
+    expect(res.statusCode).toBe(409);
+    expect(res.json().error).toMatchObject({ code: 'duplicate', message: '手机号已被使用' });
+  });
+
+  it('refuses a ranger post without its kind, by the database rule', async () => {
+    const office = await officeAdmin(t);
+    const person = (await office.post('/api/persons', { regionCode: SHUIDONG, name: '丙' })).json();
+    const res = await office.post(`/api/persons/${person.id}/posts`, { postType: 'ranger', regionCode: SHUIDONG, startsOn: '2026-01-01' });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.code).toBe('constraint_violated');
+  });
+});

@@ -1,0 +1,54 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { responses } from '../../platform/errors/schema.ts';
+import { BoundaryFeature, Region, RegionParams, SubtreeQuery } from './schema.ts';
+import * as service from './service.ts';
+
+const tags = ['行政区划'];
+const access = { permission: 'regions.read' } as const;
+
+export const regionsRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.get(
+    '/api/regions',
+    { schema: { tags, summary: '我的辖区', description: '调用者可查看的最外层区划。', response: responses({ 200: Type.Array(Region) }) }, config: { access } },
+    (req) => service.roots(req.ctx),
+  );
+  app.get(
+    '/api/regions/:code',
+    { schema: { tags, summary: '区划详情', params: RegionParams, response: responses({ 200: Region }) }, config: { access } },
+    (req) => service.get(req.ctx, req.params.code),
+  );
+  app.get(
+    '/api/regions/:code/children',
+    { schema: { tags, summary: '下级区划', params: RegionParams, response: responses({ 200: Type.Array(Region) }) }, config: { access } },
+    (req) => service.children(req.ctx, req.params.code),
+  );
+  app.get(
+    '/api/regions/:code/path',
+    {
+      schema: { tags, summary: '区划路径', description: '从调用者可见的最上级到该区划。', params: RegionParams, response: responses({ 200: Type.Array(Region) }) },
+      config: { access },
+    },
+    (req) => service.path(req.ctx, req.params.code),
+  );
+  app.get(
+    '/api/regions/:code/tree',
+    {
+      schema: {
+        tags,
+        summary: '区划子树',
+        description: '该区划及其向下 depth 层的全部区划（平铺，按 parentCode 组成树）。',
+        params: RegionParams,
+        querystring: SubtreeQuery,
+        response: responses({ 200: Type.Array(Region) }),
+      },
+      config: { access },
+    },
+    (req) => service.subtree(req.ctx, req.params.code, req.query.depth),
+  );
+  app.get(
+    '/api/regions/:code/boundary',
+    { schema: { tags, summary: '区划边界', params: RegionParams, response: responses({ 200: BoundaryFeature }) }, config: { access } },
+    (req) => service.boundary(req.ctx, req.params.code),
+  );
+};

@@ -1,0 +1,70 @@
+import { AppError } from './app-error.ts';
+
+/** What a violated constraint means to a person, by constraint name. Unknown names fall back to the name itself. */
+const constraintLabels: Record<string, string> = {
+  persons_phone_uq: '手机号',
+  accounts_username_key: '用户名',
+  accounts_person_id_key: '该人员的账号',
+  posts_open_uq: '同一人员在同一区划的同类在任职务',
+  posts_dates: '结束日期不能早于开始日期',
+  posts_ranger_kind: '护林员须注明类别（专职/生态/协管），其他职务不填',
+  posts_liaison_department: '协作单位联络员须填写所属部门',
+  persons_region_code_fkey: '所属区划',
+  posts_region_code_fkey: '任职区划',
+  posts_post_type_fkey: '职务类型',
+  posts_person_id_fkey: '人员',
+};
+
+export function labelOf(constraint: string | undefined): string {
+  return (constraint && constraintLabels[constraint]) ?? constraint ?? '数据约束';
+}
+
+interface PgErrorLike {
+  code?: unknown;
+  constraint?: string;
+  detail?: string;
+  message: string;
+}
+
+function isPgError(error: unknown): error is PgErrorLike {
+  const code = (error as { code?: unknown } | null)?.code;
+  return error instanceof Error && typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code);
+}
+
+/**
+ * Turns a PostgreSQL error caused by the request's data into the API error it means, so a
+ * user's mistake is never a 500. Returns undefined for errors that are the server's own.
+ */
+export function fromPostgresError(error: unknown): AppError | undefined {
+  if (!isPgError(error)) return undefined;
+  const code = error.code as string;
+  const label = labelOf(error.constraint);
+  switch (code) {
+    case '23505': // unique_violation
+      return new AppError('duplicate', { field: label, constraint: error.constraint });
+    case '23503': // foreign_key_violation
+      return /still referenced/.test(error.detail ?? '')
+        ? new AppError('still_referenced', { constraint: error.constraint })
+        : new AppError('reference_missing', { field: label, constraint: error.constraint });
+    case '23514': // check_violation
+    case '23502': // not_null_violation
+    case '23P01': // exclusion_violation
+      return new AppError('constraint_violated', { rule: label, constraint: error.constraint });
+    case '42501': // insufficient_privilege, including a row-level security WITH CHECK failure
+      return new AppError('out_of_scope');
+    case '22P02': // invalid_text_representation
+    case '22007': // invalid_datetime_format
+    case '22008': // datetime_field_overflow
+    case '22003': // numeric_value_out_of_range
+    case '22001': // string_data_right_truncation
+    case '22023': // invalid_parameter_value (PostGIS uses it for bad geometry input)
+      return new AppError('invalid_value', { reason: error.message });
+    case 'XX000':
+      // PostGIS reports unparsable or invalid geometry as an internal error; only those are the user's.
+      return /geometry|GeoJSON|parse error|Invalid|ring/i.test(error.message)
+        ? new AppError('invalid_geometry', { reason: error.message })
+        : undefined;
+    default:
+      return undefined;
+  }
+}
