@@ -101,7 +101,7 @@ function pgTypes(): pg.CustomTypesConfig {
   return {
     getTypeParser: ((oid: number, format?: 'text' | 'binary') => {
       const parser = (parsers as Record<number, (v: string) => unknown>)[oid];
-      return parser ?? pg.types.getTypeParser(oid, format);
+      return parser ?? (pg.types.getTypeParser(oid, format) as (v: string) => unknown);
     }) as pg.CustomTypesConfig['getTypeParser'],
   };
 }

@@ -1,7 +1,7 @@
 import { Delaunay } from 'd3-delaunay';
 import { polygonArea, polygonContains } from 'd3-polygon';
 import * as clipModule from 'polygon-clipping';
-import type { MultiPolygon as ClipMultiPolygon, Ring as ClipRing } from 'polygon-clipping';
+import type { MultiPolygon as ClipMultiPolygon } from 'polygon-clipping';
 import type { Random } from './random.ts';
 
 // The package is CommonJS with a default export object; its typings declare named exports.
@@ -85,15 +85,15 @@ export function partition(area: MultiPoly, seeds: readonly Pt[]): MultiPoly[] {
   const strays: Poly[] = [];
   seeds.forEach((_, i) => {
     const cell = voronoi.cellPolygon(i) as unknown as Pt[] | null;
-    const pieces = cell ? (clip.intersection([cell], area as ClipMultiPolygon) as MultiPoly) : [];
+    const pieces = cell ? (clip.intersection([cell], area) as MultiPoly) : [];
     pieces.sort((a, b) => polyArea(b) - polyArea(a));
     cells.push(pieces.slice(0, 1));
     strays.push(...pieces.slice(1));
   });
   for (const stray of strays) {
-    const host = cells.findIndex((c) => c.length > 0 && clip.union(c as ClipMultiPolygon, [stray as ClipRing[]]).length === c.length);
+    const host = cells.findIndex((c) => c.length > 0 && clip.union(c, [stray]).length === c.length);
     const target = host >= 0 ? host : cells.findIndex((c) => c.length > 0);
-    cells[target] = clip.union(cells[target] as ClipMultiPolygon, [stray as ClipRing[]]) as MultiPoly;
+    cells[target] = clip.union(cells[target] as ClipMultiPolygon, [stray]);
   }
   return cells;
 }

@@ -58,6 +58,7 @@ export type ErrorCode = keyof typeof catalogue;
 export function renderMessage(code: ErrorCode, details: Record<string, unknown> = {}): string {
   return catalogue[code].message.replace(/\{(\w+)\}/g, (_, key: string) => {
     const value = details[key];
-    return value === undefined || value === null ? '' : String(value);
+    if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return String(value);
+    return value === undefined || value === null ? '' : JSON.stringify(value);
   });
 }

@@ -9,7 +9,7 @@ export interface FieldProblem {
 /** Says, in Chinese, which field is wrong and why, for every schema violation Fastify reports. */
 export function describeValidation(problems: FastifySchemaValidationError[], context: string | undefined): FieldProblem[] {
   return problems.map((p) => {
-    const params = p.params as Record<string, unknown>;
+    const params = p.params;
     const base = p.instancePath.replace(/^\//, '').replaceAll('/', '.');
     const child = (name: unknown) => (base ? `${base}.${String(name)}` : String(name));
     const where = context ?? 'body';
