@@ -14,6 +14,7 @@ const Env = Type.Object({
   SESSION_SECRET: Type.String({ minLength: 32, default: DEV_SESSION_SECRET }),
   DEMO_PASSWORD: Type.String({ minLength: 8, default: 'linzhang-demo' }),
   DEMO_SEED: Type.Union([Type.Literal('auto'), Type.Literal('off')], { default: 'auto' }),
+  DEMO_LAND_SCALE: Type.Number({ exclusiveMinimum: 0, maximum: 4, default: 1, description: 'density of demo sub-compartments (tests use less)' }),
   REGIONS: Type.String({ pattern: '^\\d{6}(,\\d{6})*$', default: '360702', description: 'county codes this installation covers' }),
   LOG_LEVEL: Type.Union(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)), { default: 'info' }),
   TRUST_PROXY: Type.Boolean({ default: false }),
@@ -39,7 +40,7 @@ export interface Config {
   database: { kind: 'pglite'; dataDir: string } | { kind: 'postgres'; url: string };
   dataDir: string;
   sessionSecret: string;
-  demo: { password: string; seed: boolean };
+  demo: { password: string; seed: boolean; landScale: number };
   regions: string[];
   logLevel: Env['LOG_LEVEL'];
   trustProxy: boolean;
@@ -81,7 +82,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     database: env.DATABASE_URL ? { kind: 'postgres', url: env.DATABASE_URL } : { kind: 'pglite', dataDir: path.join(dataDir, 'pglite') },
     dataDir,
     sessionSecret: env.SESSION_SECRET,
-    demo: { password: env.DEMO_PASSWORD, seed: env.DEMO_SEED === 'auto' && !production },
+    demo: { password: env.DEMO_PASSWORD, seed: env.DEMO_SEED === 'auto' && !production, landScale: env.DEMO_LAND_SCALE },
     regions: env.REGIONS.split(','),
     logLevel: env.LOG_LEVEL,
     trustProxy: env.TRUST_PROXY,

@@ -17,6 +17,8 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
     LOGIN_RATE_PER_MINUTE: '100000',
     DEMO_PASSWORD: TEST_PASSWORD,
     DEMO_SEED: 'auto',
+    // Fewer, larger sub-compartments keep the template quick to build and copy.
+    DEMO_LAND_SCALE: '0.15',
     ...(process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL } : {}),
     ...overrides,
   });

@@ -1,5 +1,7 @@
 import type { Config } from '../config.ts';
 import { seedDemo } from '../demo/seed.ts';
+import { readDefaultCodeTables } from '../modules/land/code-tables.ts';
+import { countCodeEntries, replaceCodeTables } from '../modules/land/repository.ts';
 import { systemContext } from '../platform/context.ts';
 import { openDatabase, type Database, type OpenOptions } from './database.ts';
 import { migrate } from './migrator.ts';
@@ -17,13 +19,17 @@ export async function prepareDatabase(config: Config, options: OpenOptions & { l
   const migrated = await migrate(database.owner);
   if (migrated.length > 0) log(`applied ${migrated.length} migration(s): ${migrated.join(', ')}`);
   await database.enterAppRole();
+  const system = systemContext(database.app);
+  // Every installation needs the code tables; an empty table gets the shipped file.
+  await system.run(async (tx) => {
+    if ((await countCodeEntries(tx)) === 0) await replaceCodeTables(tx, await readDefaultCodeTables());
+  });
   let seeded = false;
   if (config.demo.seed) {
-    const ctx = systemContext(database.app);
-    const empty = await ctx.run(async (tx) => (await tx.selectFrom('regions').select('code').limit(1).execute()).length === 0);
+    const empty = await system.run(async (tx) => (await tx.selectFrom('regions').select('code').limit(1).execute()).length === 0);
     if (empty) {
       log('empty database: generating the demo county (章贡区)…');
-      await seedDemo(ctx, { password: config.demo.password });
+      await seedDemo(system, { password: config.demo.password, landScale: config.demo.landScale });
       seeded = true;
     }
   }

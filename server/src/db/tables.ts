@@ -1,7 +1,23 @@
-import type { RegionTables } from '../modules/regions/tables.ts';
+import type { ChiefTables } from '../modules/chiefs/tables.ts';
+import type { GridTables } from '../modules/grids/tables.ts';
+import type { ImportTables } from '../modules/imports/tables.ts';
+import type { LandTables } from '../modules/land/tables.ts';
 import type { PeopleTables } from '../modules/people/tables.ts';
+import type { RegionTables } from '../modules/regions/tables.ts';
+import type { ResourceTables } from '../modules/resources/tables.ts';
 import type { AuditTables } from '../platform/audit/tables.ts';
 import type { AuthTables } from '../platform/auth/tables.ts';
+import type { TileTables } from '../platform/tiles/tables.ts';
 
 /** Every table the application reads or writes; each module declares its own in `tables.ts`. */
-export interface DB extends AuditTables, AuthTables, RegionTables, PeopleTables {}
+export interface DB
+  extends AuditTables,
+    AuthTables,
+    TileTables,
+    RegionTables,
+    PeopleTables,
+    LandTables,
+    ChiefTables,
+    GridTables,
+    ImportTables,
+    ResourceTables {}

@@ -5,12 +5,15 @@ import { setBoundaries, upsertRegions } from '../modules/regions/repository.ts';
 import { hashPassword } from '../platform/auth/password.ts';
 import type { Context } from '../platform/context.ts';
 import { planPeople } from './people.ts';
+import { seedLand } from './seed-land.ts';
 import { createRandom } from './random.ts';
 import { DEMO_COUNTY, zhanggongBoundaries } from './zhanggong.ts';
 
 export interface DemoOptions {
   password: string;
   seed?: string;
+  /** Below 1, fewer and larger sub-compartments (test databases). */
+  landScale?: number;
 }
 
 /**
@@ -59,5 +62,6 @@ export async function seedDemo(ctx: Context, options: DemoOptions): Promise<void
     for (const [i, p] of people.entries()) {
       if (p.account) await insertAccount(tx, { personId: ids[i]!, username: p.account, passwordHash, isDemo: true });
     }
+    await seedLand(tx, createRandom(`${seed}:land`), regions, geometry, options.landScale ?? 1);
   });
 }

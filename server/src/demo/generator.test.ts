@@ -1,0 +1,52 @@
+import { createHash } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { divisionsOf } from '../modules/regions/load.ts';
+import { planLand } from './land.ts';
+import { planPeople } from './people.ts';
+import { multiArea } from './plane.ts';
+import { createRandom } from './random.ts';
+import { DEMO_COUNTY, isRuralVillage, zhanggongBoundaries } from './zhanggong.ts';
+
+const regions = divisionsOf([DEMO_COUNTY]);
+const fingerprint = (value: unknown) => createHash('sha256').update(JSON.stringify(value)).digest('hex');
+
+describe('demo county generator', () => {
+  it('is deterministic: the same seed gives the same county, people and land', () => {
+    const run = () => {
+      const geometry = zhanggongBoundaries(createRandom('s:regions'), regions);
+      const people = planPeople(createRandom('s:people'), regions);
+      const land = planLand(createRandom('s:land'), regions, geometry, new Map([['360702101003', [1, 2]]]), 0.2);
+      return fingerprint([[...geometry.byCode], people, land.subCompartments.length, land.grids]);
+    };
+    expect(run()).toBe(run());
+    const other = planPeople(createRandom('t:people'), regions);
+    expect(fingerprint(other)).not.toBe(fingerprint(planPeople(createRandom('s:people'), regions)));
+  });
+
+  it('draws a district of about 478 km² split into townships and villages that add up to it', () => {
+    const geometry = zhanggongBoundaries(createRandom('s:regions'), regions);
+    const county = multiArea(geometry.county);
+    expect(county).toBeCloseTo(478, 0);
+    const townships = regions.filter((r) => r.level === 4).reduce((s, r) => s + multiArea(geometry.byCode.get(r.code)!), 0);
+    const villages = regions.filter((r) => r.level === 5).reduce((s, r) => s + multiArea(geometry.byCode.get(r.code)!), 0);
+    expect(townships).toBeCloseTo(county, 3);
+    expect(villages).toBeCloseTo(county, 3);
+    expect(regions.filter((r) => r.level === 5).every((r) => geometry.byCode.get(r.code)!.length === 1)).toBe(true); // one piece each
+  });
+
+  it('staffs every village with a chief, and every village with forest with a supervisor and 1–3 rangers', () => {
+    const people = planPeople(createRandom('s:people'), regions);
+    const posts = people.flatMap((p) => p.posts.filter((post) => !post.endsOn));
+    for (const village of regions.filter((r) => r.level === 5)) {
+      const here = posts.filter((p) => p.regionCode === village.code);
+      expect(here.filter((p) => p.postType === 'forest_chief')).toHaveLength(1);
+      const rangers = here.filter((p) => p.postType === 'ranger').length;
+      if (isRuralVillage(village.name)) {
+        expect(here.filter((p) => p.postType === 'supervisor')).toHaveLength(1);
+        expect(rangers).toBeGreaterThanOrEqual(1);
+        expect(rangers).toBeLessThanOrEqual(3);
+      } else expect(rangers).toBe(0);
+    }
+    expect(people.filter((p) => p.account).map((p) => p.account).sort()).toEqual(['demo-office', 'demo-ranger', 'demo-supervisor', 'demo-township', 'demo-village']);
+  });
+});

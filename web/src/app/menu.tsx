@@ -1,0 +1,40 @@
+import { ApartmentOutlined, AuditOutlined, HomeOutlined, TeamOutlined } from '@ant-design/icons';
+import type { ParseKeys } from 'i18next';
+import type { ReactNode } from 'react';
+
+/**
+ * The left menu, as data. A module adds one entry: where it lives, its label in the i18n
+ * catalogue, its icon and the permission a user needs to see it. The router guards each
+ * module's pages with the same permission (see `permissionFor`).
+ */
+export interface MenuEntry {
+  key: string;
+  path: string;
+  labelKey: ParseKeys;
+  icon: ReactNode;
+  /** Shown only to users holding this permission somewhere in their scope; absent = everyone signed in. */
+  permission?: string;
+}
+
+export const MENU: readonly MenuEntry[] = [
+  { key: 'home', path: '/', labelKey: 'menu.home', icon: <HomeOutlined /> },
+  { key: 'regions', path: '/regions', labelKey: 'menu.regions', icon: <ApartmentOutlined />, permission: 'regions.read' },
+  { key: 'people', path: '/people', labelKey: 'menu.people', icon: <TeamOutlined />, permission: 'people.read' },
+  { key: 'audit', path: '/audit', labelKey: 'menu.audit', icon: <AuditOutlined />, permission: 'audit.read' },
+];
+
+export function visibleMenu(permissions: readonly string[]): MenuEntry[] {
+  return MENU.filter((entry) => !entry.permission || permissions.includes(entry.permission));
+}
+
+/** The permission that guards a module's pages. */
+export function permissionFor(key: string): string | undefined {
+  return MENU.find((entry) => entry.key === key)?.permission;
+}
+
+/** The menu entry a location belongs to: the longest path prefix that matches. */
+export function entryForPath(pathname: string): MenuEntry | undefined {
+  return [...MENU]
+    .sort((a, b) => b.path.length - a.path.length)
+    .find((entry) => (entry.path === '/' ? pathname === '/' : pathname === entry.path || pathname.startsWith(`${entry.path}/`)));
+}

@@ -1,0 +1,55 @@
+import { lazy, Suspense, type ComponentType, type ReactNode } from 'react';
+import { createBrowserRouter } from 'react-router-dom';
+import { RequireAuth, useCan } from './auth.tsx';
+import { BlockSpin, Forbidden } from './feedback.tsx';
+import { permissionFor } from './menu.tsx';
+import { NotFoundPage } from './NotFoundPage.tsx';
+import { Shell } from './shell/Shell.tsx';
+
+// Each screen family is its own chunk: a ranger never downloads the audit log.
+const page = <K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) =>
+  lazy(async () => ({ default: (await load())[name] }));
+
+const SignInPage = page(() => import('../pages/signin/SignInPage.tsx'), 'SignInPage');
+const HomePage = page(() => import('../pages/home/HomePage.tsx'), 'HomePage');
+const RegionsPage = page(() => import('../pages/regions/RegionsPage.tsx'), 'RegionsPage');
+const PeoplePage = page(() => import('../pages/people/PeoplePage.tsx'), 'PeoplePage');
+const PersonPage = page(() => import('../pages/people/PersonPage.tsx'), 'PersonPage');
+const AuditPage = page(() => import('../pages/audit/AuditPage.tsx'), 'AuditPage');
+const ChangePasswordPage = page(() => import('../pages/account/ChangePasswordPage.tsx'), 'ChangePasswordPage');
+
+/** A module's page, shown only to users with the permission its menu entry names. */
+function Guard({ module, children }: { module: string; children: ReactNode }) {
+  const can = useCan();
+  const permission = permissionFor(module);
+  if (permission && !can(permission)) return <Forbidden />;
+  return <Suspense fallback={<BlockSpin minHeight={320} />}>{children}</Suspense>;
+}
+
+export const router = createBrowserRouter([
+  {
+    path: '/signin',
+    element: (
+      <Suspense fallback={<BlockSpin minHeight={480} />}>
+        <SignInPage />
+      </Suspense>
+    ),
+  },
+  {
+    path: '/',
+    element: (
+      <RequireAuth>
+        <Shell />
+      </RequireAuth>
+    ),
+    children: [
+      { index: true, element: <Guard module="home"><HomePage /></Guard> },
+      { path: 'regions', element: <Guard module="regions"><RegionsPage /></Guard> },
+      { path: 'people', element: <Guard module="people"><PeoplePage /></Guard> },
+      { path: 'people/:id', element: <Guard module="people"><PersonPage /></Guard> },
+      { path: 'audit', element: <Guard module="audit"><AuditPage /></Guard> },
+      { path: 'account/password', element: <Guard module="account"><ChangePasswordPage /></Guard> },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+]);

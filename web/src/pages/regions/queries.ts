@@ -1,0 +1,57 @@
+import { useQuery } from '@tanstack/react-query';
+import { api } from '../../app/api.ts';
+import type { BoundaryFeature, Page, Post, Region } from '../../app/api-types.ts';
+
+export const regionKeys = {
+  roots: ['regions', 'roots'] as const,
+  one: (code: string) => ['regions', code] as const,
+  children: (code: string) => ['regions', code, 'children'] as const,
+  path: (code: string) => ['regions', code, 'path'] as const,
+  boundary: (code: string) => ['regions', code, 'boundary'] as const,
+  activePosts: (code: string) => ['posts', { regionCode: code, active: true }] as const,
+};
+
+// Regions change only when the statistical codes are reloaded: cache them for the session.
+const REGION_STALE = 30 * 60_000;
+
+export const fetchChildren = (code: string) => api.get<Region[]>(`/api/regions/${code}/children`);
+export const fetchPath = (code: string) => api.get<Region[]>(`/api/regions/${code}/path`);
+
+/** The user's outermost visible regions (their scope). */
+export function useRootRegions() {
+  return useQuery({ queryKey: regionKeys.roots, queryFn: () => api.get<Region[]>('/api/regions'), staleTime: REGION_STALE });
+}
+
+export function useRegion(code: string | undefined) {
+  return useQuery({
+    queryKey: regionKeys.one(code ?? ''),
+    queryFn: () => api.get<Region>(`/api/regions/${code}`),
+    enabled: !!code,
+    staleTime: REGION_STALE,
+  });
+}
+
+export function useRegionPath(code: string | undefined) {
+  return useQuery({ queryKey: regionKeys.path(code ?? ''), queryFn: () => fetchPath(code!), enabled: !!code, staleTime: REGION_STALE });
+}
+
+export function useBoundary(region: Region | undefined) {
+  return useQuery({
+    queryKey: regionKeys.boundary(region?.code ?? ''),
+    queryFn: () => api.get<BoundaryFeature>(`/api/regions/${region!.code}/boundary`),
+    enabled: !!region?.hasBoundary,
+    staleTime: REGION_STALE,
+  });
+}
+
+/**
+ * Posts held today in a region's subtree. The list is ordered by region code, so the region's
+ * own posts come first; 200 is far above what one region holds itself.
+ */
+export function useActivePostsUnder(code: string | undefined, enabled: boolean) {
+  return useQuery({
+    queryKey: regionKeys.activePosts(code ?? ''),
+    queryFn: () => api.get<Page<Post>>('/api/posts', { regionCode: code, active: true, pageSize: 200 }),
+    enabled: !!code && enabled,
+  });
+}
