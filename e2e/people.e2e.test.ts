@@ -1,7 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { useDriver, type Driver } from './driver.ts';
 
-const ZHANGGONG = '360702000000'; // 章贡区, demo-office's county
 const SHUIDONG = '360702101000'; // 水东镇
 
 /** A name and phone number no other test in this run uses. */
@@ -76,9 +75,10 @@ describe('people and posts', () => {
     await d.click('end-post-form-submit');
 
     await d.byTestId('active-post-ranger').waitFor({ state: 'detached' });
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
     const history = await d.text('post-history');
     expect(history).toContain('已离任');
-    expect(history).toContain('原因：工作调动到七里镇');
+    expect(await d.text('history-end')).toBe(`${today} 离任，原因：工作调动到七里镇`);
   });
 
   test('a township chief (read only) has no button to add people', async () => {
@@ -90,5 +90,3 @@ describe('people and posts', () => {
     expect(await d.byTestId('person-create').count()).toBe(0);
   });
 });
-
-export { ZHANGGONG };

@@ -13,13 +13,21 @@ import type { Config } from './config.ts';
 import type { Database } from './db/database.ts';
 import { accountsRoutes } from './modules/accounts/routes.ts';
 import { auditRoutes } from './modules/audit/routes.ts';
+import { chiefsRoutes } from './modules/chiefs/routes.ts';
+import { exportsRoutes } from './modules/exports/routes.ts';
+import { gridsRoutes } from './modules/grids/routes.ts';
 import { healthRoutes } from './modules/health/routes.ts';
+import { importsRoutes } from './modules/imports/routes.ts';
+import { landRoutes } from './modules/land/routes.ts';
+import { mapRoutes } from './modules/map/routes.ts';
+import { resourcesRoutes } from './modules/resources/routes.ts';
 import { peopleRoutes } from './modules/people/routes.ts';
 import { regionsRoutes } from './modules/regions/routes.ts';
 import { accessPlugin } from './platform/auth/access.ts';
 import { AppError } from './platform/errors/app-error.ts';
 import { registerErrorHandling, sendError } from './platform/errors/handler.ts';
 import { FileStore } from './platform/files/store.ts';
+import type { ModuleDeps } from './platform/module.ts';
 
 export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
@@ -55,11 +63,19 @@ export async function buildApp({ config, database, logger = true }: AppOptions):
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   await app.register(accessPlugin, { config, db: database.app });
 
+  const deps: ModuleDeps = { config, database, files: new FileStore(path.join(config.dataDir, 'files')) };
   await app.register(healthRoutes, { database });
   await app.register(accountsRoutes, { config, db: database.app });
   await app.register(regionsRoutes);
-  await app.register(peopleRoutes, { files: new FileStore(path.join(config.dataDir, 'files')) });
+  await app.register(peopleRoutes, { files: deps.files });
   await app.register(auditRoutes);
+  await app.register(landRoutes, deps);
+  await app.register(chiefsRoutes, deps);
+  await app.register(gridsRoutes, deps);
+  await app.register(mapRoutes, deps);
+  await app.register(importsRoutes, deps);
+  await app.register(resourcesRoutes, deps);
+  await app.register(exportsRoutes, deps);
 
   serveWebApp(app);
   return app;

@@ -18,6 +18,8 @@ export interface Database {
   owner: OwnerConnection;
   /** The embedded engine itself, when embedded (tests freeze it into a template). */
   pglite?: PGlite;
+  /** Calls `onMessage` with each NOTIFY payload on `channel` (from any connection); resolves to a stop function. */
+  listen(channel: string, onMessage: (payload: string) => void): Promise<() => Promise<void>>;
   /** Switches the embedded connection to the application role; a no-op on a server (the pool logs in with it). */
   enterAppRole(): Promise<void>;
   close(): Promise<void>;
@@ -87,6 +89,10 @@ async function openPGlite(dataDir: string, { pgliteBlob, inMemory }: OpenOptions
     app,
     owner,
     pglite,
+    async listen(channel, onMessage) {
+      const stop = await pglite.listen(channel, onMessage);
+      return async () => stop();
+    },
     async enterAppRole() {
       await pglite.exec(`SET ROLE ${APP_ROLE}`);
     },
@@ -141,6 +147,16 @@ async function openPostgres(url: string): Promise<Database> {
     kind: 'postgres',
     app,
     owner,
+    async listen(channel, onMessage) {
+      // LISTEN needs one long-lived connection of its own, outside the pools.
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
+      client.on('notification', (n) => {
+        if (n.channel === channel) onMessage(n.payload ?? '');
+      });
+      await client.query(`listen ${pg.escapeIdentifier(channel)}`);
+      return () => client.end();
+    },
     async enterAppRole() {},
     async close() {
       await app.destroy();
