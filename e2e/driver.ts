@@ -47,7 +47,8 @@ export class Driver {
     readonly baseURL: string,
   ) {
     page.on('console', (m) => {
-      if (m.type() === 'error') this.problems.push(`console: ${m.text()}`);
+      // A 401 from /api/me is how a signed-out page learns it must sign in; Chrome logs it anyway.
+      if (m.type() === 'error' && !m.text().includes('status of 401')) this.problems.push(`console: ${m.text()}`);
     });
     page.on('pageerror', (e) => this.problems.push(`page error: ${e.message}`));
   }

@@ -133,6 +133,7 @@ export const en: Catalogue = {
     statusActive: 'Active',
     statusEnded: 'Ended',
     statusUpcoming: 'Upcoming',
+    statusUntil: 'Until {{date}}',
     endedOn: 'Ended {{date}}. Reason: {{reason}}',
     uploadPhoto: 'Upload photo',
     replacePhoto: 'Replace photo',

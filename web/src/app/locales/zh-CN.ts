@@ -134,6 +134,7 @@ export const zhCN = {
     statusActive: '在任',
     statusEnded: '已离任',
     statusUpcoming: '待到任',
+    statusUntil: '任至 {{date}}',
     endedOn: '{{date}} 离任，原因：{{reason}}',
     uploadPhoto: '上传照片',
     replacePhoto: '更换照片',

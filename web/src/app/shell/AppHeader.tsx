@@ -37,8 +37,10 @@ export function AppHeader() {
     <Layout.Header className="lz-header">
       <Link to="/" className="lz-brand" data-testid="brand">
         <img src="/favicon.svg" alt="" />
-        <span>{t('app.name')}</span>
-        <span className="lz-brand-sub">· Linzhang</span>
+        <span>
+          {t('app.name')}
+          <span className="lz-brand-sub"> · Linzhang</span>
+        </span>
       </Link>
       <div className="lz-header-spacer" />
       <Tooltip title={me.posts.length > 1 ? me.posts.map(describe).join('；') : undefined} placement="bottomRight">

@@ -25,7 +25,9 @@ export function PostHistory({ posts, loading }: { posts: Post[] | undefined; loa
                 <Typography.Text strong>
                   {post.startsOn} — {post.endsOn ?? t('people.present')}
                 </Typography.Text>
-                {post.active ? (
+                {post.active && post.endsOn ? (
+                  <Tag color="orange">{t('people.statusUntil', { date: post.endsOn })}</Tag>
+                ) : post.active ? (
                   <Tag color="green">{t('people.statusActive')}</Tag>
                 ) : post.endsOn ? (
                   <Tag>{t('people.statusEnded')}</Tag>

@@ -60,15 +60,20 @@ export function PostsCard({ person }: { person: Person }) {
                     {
                       title: t('common.actions'),
                       key: 'actions',
-                      width: 150,
+                      width: 190,
                       render: (_: unknown, p: Post) => (
                         <Space size={0}>
                           <Button type="link" size="small" onClick={() => setDialog({ kind: 'edit', post: p })} data-testid="post-edit">
                             {t('common.edit')}
                           </Button>
-                          <Button type="link" size="small" danger onClick={() => setDialog({ kind: 'end', post: p })} data-testid="post-end">
-                            {t('people.endPost')}
-                          </Button>
+                          {p.endsOn ? (
+                            // Already ending: the last day is set, the post is held until then.
+                            <Tag color="orange" data-testid="post-ending">{t('people.statusUntil', { date: p.endsOn })}</Tag>
+                          ) : (
+                            <Button type="link" size="small" danger onClick={() => setDialog({ kind: 'end', post: p })} data-testid="post-end">
+                              {t('people.endPost')}
+                            </Button>
+                          )}
                         </Space>
                       ),
                     },
