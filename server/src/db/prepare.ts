@@ -15,9 +15,16 @@ export interface PreparedDatabase {
 /** Opens the database, applies migrations as the owner, then hands the connection to the application role; seeds the demo county into an empty installation. */
 export async function prepareDatabase(config: Config, options: OpenOptions & { log?: (message: string) => void } = {}): Promise<PreparedDatabase> {
   const log = options.log ?? (() => {});
+  let mark = performance.now();
+  const lap = () => {
+    const seconds = ((performance.now() - mark) / 1000).toFixed(1);
+    mark = performance.now();
+    return `${seconds} s`;
+  };
   const database = await openDatabase(config, options);
+  log(`database open (${lap()})`);
   const migrated = await migrate(database.owner);
-  if (migrated.length > 0) log(`applied ${migrated.length} migration(s): ${migrated.join(', ')}`);
+  if (migrated.length > 0) log(`applied ${migrated.length} migration(s) (${lap()})`);
   await database.enterAppRole();
   const system = systemContext(database.app);
   // Every installation needs the code tables; an empty table gets the shipped file.
@@ -30,6 +37,7 @@ export async function prepareDatabase(config: Config, options: OpenOptions & { l
     if (empty) {
       log('empty database: generating the demo county (章贡区)…');
       await seedDemo(system, { password: config.demo.password, landScale: config.demo.landScale });
+      log(`demo county generated (${lap()})`);
       seeded = true;
     }
   }

@@ -54,11 +54,11 @@ export async function seedLand(tx: Tx, random: Random, regions: readonly RegionI
     await sql`
       insert into sub_compartments (region_code, compartment, number, geom, land_class, forest_category, public_welfare_grade,
                                     protection_grade, origin, dominant_species, age_group, canopy_density, stock_per_ha,
-                                    stock_total, ownership, survey_year, dataset)
-      select region_code, compartment, number, g, land_class, forest_category, public_welfare_grade, protection_grade, origin,
-             dominant_species, age_group, canopy_density, stock_per_ha,
-             round(stock_per_ha * (st_area(g::geography) / 10000)::numeric, 2), ownership, survey_year, '章贡区森林资源一张图（示例）'
-        from (select r.*, ${validMulti(sql`st_geomfromgeojson(r.geometry)`)} as g
+                                    ownership, survey_year, dataset)
+      select region_code, compartment, number, case when st_isvalid(g) then g else ${validMulti(sql`g`)} end,
+             land_class, forest_category, public_welfare_grade, protection_grade, origin,
+             dominant_species, age_group, canopy_density, stock_per_ha, ownership, survey_year, '章贡区森林资源一张图（示例）'
+        from (select r.*, st_multi(st_setsrid(st_geomfromgeojson(r.geometry), 4326)) as g
                 from json_to_recordset(${JSON.stringify(rows.slice(i, i + 2000))}::json) as r(
                   region_code text, compartment text, number text, geometry text, land_class text, forest_category text,
                   public_welfare_grade text, protection_grade text, origin text, dominant_species text, age_group text,

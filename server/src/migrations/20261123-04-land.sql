@@ -76,6 +76,20 @@ create index sub_compartments_geom_idx on sub_compartments using gist (geom);
 create index sub_compartments_region_idx on sub_compartments (region_code text_pattern_ops);
 create trigger sub_compartments_area before insert or update of geom on sub_compartments
   for each row execute function lz_area_ha();
+-- 小班蓄积 = 每公顷蓄积 × 面积 when the source gives only the per-hectare figure. Runs after the
+-- area trigger (triggers fire in name order).
+create function lz_sub_compartment_stock() returns trigger
+  language plpgsql
+  as $$
+  begin
+    if new.stock_total is null and new.stock_per_ha is not null then
+      new.stock_total := round(new.stock_per_ha * new.area_ha, 2);
+    end if;
+    return new;
+  end
+  $$;
+create trigger sub_compartments_stock before insert or update of geom, stock_per_ha, stock_total on sub_compartments
+  for each row execute function lz_sub_compartment_stock();
 create trigger sub_compartments_touch before update on sub_compartments
   for each row execute function lz_touch_updated_at();
 create trigger sub_compartments_layer after insert or update or delete or truncate on sub_compartments

@@ -1,6 +1,7 @@
 import { Button, Empty, Result, Spin } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
 import { errorMessage } from './api.ts';
 
 /** While the session is being checked: nothing else can be drawn yet. */
@@ -41,7 +42,19 @@ export function ErrorResult({ error, onRetry, compact = false }: { error: unknow
 /** Reached a page the user's posts do not allow. */
 export function Forbidden() {
   const { t } = useTranslation();
-  return <Result status="403" title={t('errors.forbiddenTitle')} subTitle={t('errors.forbiddenPage')} data-testid="forbidden" />;
+  return (
+    <Result
+      status="403"
+      title={t('errors.forbiddenTitle')}
+      subTitle={t('errors.forbiddenPage')}
+      extra={
+        <Link to="/">
+          <Button type="primary">{t('common.backHome')}</Button>
+        </Link>
+      }
+      data-testid="forbidden"
+    />
+  );
 }
 
 export function EmptyState({ description, children }: { description: ReactNode; children?: ReactNode }) {

@@ -13,5 +13,5 @@ export function isStrongPassword(password: string): boolean {
 
 export const strongPasswordRule: FormRule = {
   validator: (_, value: string | undefined) =>
-    !value || isStrongPassword(value) ? Promise.resolve() : Promise.reject(new Error(i18n.t('password.rule'))),
+    !value || isStrongPassword(value) ? Promise.resolve() : Promise.reject(new Error(i18n.t('password.tooWeak'))),
 };

@@ -25,5 +25,6 @@ export const theme: ThemeConfig = {
     Layout: { headerBg: BRAND.header, headerHeight: 56, headerPadding: '0 20px', siderBg: '#ffffff' },
     Menu: { itemSelectedBg: '#e7f1e5', itemSelectedColor: BRAND.primary, itemBorderRadius: 6 },
     Table: { headerBg: '#f6f8f5' },
+    Tree: { nodeSelectedBg: '#dcebd8', nodeSelectedColor: '#1f4a28', nodeHoverBg: '#eef4ec' },
   },
 };

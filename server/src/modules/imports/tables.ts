@@ -26,6 +26,9 @@ export interface ImportJobTable {
   created_by: number | null;
   created_by_name: string;
   actor_roots: string[];
+  /** The server process running the job (platform/jobs), and its last sign of life. */
+  worker_id: string | null;
+  heartbeat_at: Date | null;
   created_at: CreatedAt;
   started_at: Date | null;
   finished_at: Date | null;
@@ -39,6 +42,8 @@ export interface ImportStagingTable {
   geom: Geometry | null;
   attrs: Json<Record<string, unknown>>;
   repaired: Generated<boolean>;
+  /** Why the row will not be written; null when it will. */
+  reject_reason: string | null;
 }
 
 export interface MappingPresetTable {

@@ -25,3 +25,37 @@ export async function listCodeTables(tx: Tx, domain?: string) {
   if (domain) q = q.where('domain', '=', domain);
   return q.execute();
 }
+
+/** Which sub-compartment column holds each coded domain. */
+export const DOMAIN_COLUMNS = {
+  land_class: 'land_class',
+  forest_category: 'forest_category',
+  public_welfare_grade: 'public_welfare_grade',
+  protection_grade: 'protection_grade',
+  origin: 'origin',
+  dominant_species: 'dominant_species',
+  age_group: 'age_group',
+  ownership: 'ownership',
+} as const;
+
+/** Codes of a domain that visible data still uses, with how many records use each. */
+export async function codesInUse(tx: Tx, domain: string): Promise<Array<{ code: string; n: number }>> {
+  if (domain === 'risk_area_kind') {
+    const { rows } = await sql<{ code: string; n: number }>`select kind as code, count(*)::int as n from risk_areas group by kind`.execute(tx);
+    return rows;
+  }
+  const column = DOMAIN_COLUMNS[domain as keyof typeof DOMAIN_COLUMNS];
+  if (!column) return [];
+  const { rows } = await sql<{ code: string; n: number }>`
+    select ${sql.ref(column)} as code, count(*)::int as n from sub_compartments where ${sql.ref(column)} is not null group by 1`.execute(tx);
+  return rows;
+}
+
+/**
+ * Marks the code tables changed, so cached figures computed with the old flags (resource lists)
+ * are recomputed. No NOTIFY: no map tile shows code-table flags.
+ */
+export async function bumpCodeTablesVersion(tx: Tx): Promise<void> {
+  await sql`insert into layer_versions (layer, version, changed_at) values ('code_tables', 1, now())
+              on conflict (layer) do update set version = layer_versions.version + 1, changed_at = now()`.execute(tx);
+}

@@ -47,6 +47,11 @@ export const catalogue = {
   too_many_features: { status: 413, message: '要素数量超过 {limit} 个的上限' },
   outside_china: { status: 400, message: '坐标不在中国范围内：{reason}' },
   job_not_cancellable: { status: 409, message: '任务已{state}，不能取消' },
+  code_table_invalid: { status: 400, message: '代码表文件有误：{summary}' },
+
+  // land, grids and plans
+  county_scope_required: { status: 403, message: '代码表全系统通用，只有管辖整个县（区）及以上的林长办可以修改' },
+  plan_not_activatable: { status: 409, message: '网格方案存在 {count} 个问题，不能启用：{summary}' },
 
   // the server's own trouble; the message never carries internals
   internal: { status: 500, message: '服务器内部错误，请稍后重试；如果一直出现，请把错误编号 {requestId} 告诉管理员' },

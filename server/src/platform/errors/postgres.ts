@@ -13,6 +13,12 @@ const constraintLabels: Record<string, string> = {
   posts_region_code_fkey: '任职区划',
   posts_post_type_fkey: '职务类型',
   posts_person_id_fkey: '人员',
+  grids_code_uq: '本方案中的网格编号',
+  grids_one_per_ranger: '该护林员（同一方案中一名护林员只能负责一个网格）',
+  grid_plans_one_active: '该区域的启用方案',
+  reference_layers_name_uq: '同一区划下的参考图层名称',
+  grids_ranger_post_id_fkey: '护林员职务',
+  responsibility_areas_post_id_fkey: '林长职务',
 };
 
 export function labelOf(constraint: string | undefined): string {

@@ -62,16 +62,22 @@ export function ChangePasswordPage() {
           <Form.Item name="currentPassword" label={t('password.current')} rules={[{ required: true, message: t('password.currentRequired') }]}>
             <Input.Password autoComplete="current-password" data-testid="password-current" />
           </Form.Item>
-          <Form.Item name="newPassword" label={t('password.new')} rules={[{ required: true, message: t('password.required') }, strongPasswordRule]}>
+          <Form.Item
+            name="newPassword"
+            label={t('password.new')}
+            rules={[{ required: true, message: t('password.required') }, strongPasswordRule]}
+            extra={
+              <div style={{ marginTop: 4, paddingBottom: 8 }} data-testid="password-rule">
+                <div>{t('password.rule')}</div>
+                <Space size={16} wrap style={{ marginTop: 4 }}>
+                  <Check ok={candidate.length >= 8}>{t('password.checkLength')}</Check>
+                  <Check ok={characterClasses(candidate) >= 3}>{t('password.checkClasses', { count: characterClasses(candidate) })}</Check>
+                </Space>
+              </div>
+            }
+          >
             <Input.Password autoComplete="new-password" data-testid="password-new" />
           </Form.Item>
-          <div style={{ margin: '-8px 0 16px', fontSize: 13 }} data-testid="password-rule">
-            <Typography.Text type="secondary">{t('password.rule')}</Typography.Text>
-            <Space size={16} wrap style={{ marginTop: 4 }}>
-              <Check ok={candidate.length >= 8}>{t('password.checkLength')}</Check>
-              <Check ok={characterClasses(candidate) >= 3}>{t('password.checkClasses', { count: characterClasses(candidate) })}</Check>
-            </Space>
-          </div>
           <Form.Item
             name="confirm"
             label={t('password.confirm')}

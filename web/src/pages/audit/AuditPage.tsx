@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../app/api.ts';
 import type { AuditEntry, Page } from '../../app/api-types.ts';
-import { ErrorResult } from '../../app/feedback.tsx';
+import { EmptyState, ErrorResult } from '../../app/feedback.tsx';
 import { useRegion } from '../regions/queries.ts';
 import { AuditDiff } from './AuditDiff.tsx';
 import { AuditFilters, type AuditFilter } from './AuditFilters.tsx';
@@ -51,7 +51,7 @@ export function AuditPage() {
             size="middle"
             loading={audit.isFetching}
             dataSource={audit.data?.items}
-            locale={{ emptyText: t('audit.empty') }}
+            locale={{ emptyText: <EmptyState description={t('audit.empty')} /> }}
             expandable={{ expandedRowRender: (entry) => <AuditDiff entry={entry} />, rowExpandable: (entry) => !!(entry.before || entry.after) }}
             pagination={{
               current: page.page,

@@ -8,6 +8,7 @@ import { EmptyState } from '../../app/feedback.tsx';
 import { visibleMenu } from '../../app/menu.tsx';
 import { usePostTypeName } from '../../app/reference.ts';
 import { levelName } from '../regions/levels.ts';
+import { ScopeSummary } from './ScopeSummary.tsx';
 
 /** What a user sees first: who the system thinks they are, where they may act, and where to go. */
 export function HomePage() {
@@ -27,7 +28,7 @@ export function HomePage() {
       </div>
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={14}>
-          <Card title={<Space><IdcardOutlined />{t('home.myPosts')}</Space>} data-testid="home-posts">
+          <Card title={<Space><IdcardOutlined />{t('home.myPosts')}</Space>} style={{ height: '100%' }} data-testid="home-posts">
             {me.posts.length === 0 ? (
               <EmptyState description={t('home.noPosts')} />
             ) : (
@@ -36,7 +37,7 @@ export function HomePage() {
                   <div key={post.id}>
                     <Space size={8} wrap>
                       <Tag color="green">{postTypeName(post.postType, post.postTypeName)}</Tag>
-                      <Typography.Text strong>{post.title ?? postTypeName(post.postType, post.postTypeName)}</Typography.Text>
+                      {post.title && post.title !== post.postTypeName && <Typography.Text strong>{post.title}</Typography.Text>}
                     </Space>
                     <Breadcrumb style={{ marginTop: 6 }} items={post.regionPath.map((r) => ({ title: r.name }))} />
                   </div>
@@ -46,30 +47,40 @@ export function HomePage() {
           </Card>
         </Col>
         <Col xs={24} xl={10}>
-          <Card title={<Space><EnvironmentOutlined />{t('home.myScope')}</Space>} data-testid="home-scope">
+          <Card title={<Space><EnvironmentOutlined />{t('home.myScope')}</Space>} style={{ height: '100%' }} data-testid="home-scope">
             <Typography.Paragraph type="secondary">{t('home.scopeHint')}</Typography.Paragraph>
             <Space size={[8, 8]} wrap>
               {me.scope.map((region) => {
-                const label = `${region.name}（${levelName(t, region.level)}）`;
+                const tag = (
+                  <Tag color="green" style={{ fontSize: 14, padding: '4px 10px' }}>
+                    {region.name}
+                    <span style={{ opacity: 0.65, marginLeft: 6, fontSize: 12 }}>{levelName(t, region.level)}</span>
+                  </Tag>
+                );
                 return can('regions.read') ? (
                   <Link key={region.code} to={`/regions?code=${region.code}`}>
-                    <Tag color="green" style={{ fontSize: 14, padding: '4px 10px' }}>{label}</Tag>
+                    {tag}
                   </Link>
                 ) : (
-                  <Tag key={region.code} style={{ fontSize: 14, padding: '4px 10px' }}>{label}</Tag>
+                  <span key={region.code}>{tag}</span>
                 );
               })}
             </Space>
           </Card>
         </Col>
+        {can('people.read') && (
+          <Col span={24}>
+            <ScopeSummary />
+          </Col>
+        )}
         {shortcuts.length > 0 && (
           <Col span={24}>
             <Card title={t('home.shortcuts')}>
               <Row gutter={[16, 16]}>
                 {shortcuts.map((entry) => (
                   <Col key={entry.key} xs={24} md={12} xl={8}>
-                    <Link to={entry.path} data-testid={`shortcut-${entry.key}`}>
-                      <Card size="small" hoverable>
+                    <Link to={entry.path} data-testid={`shortcut-${entry.key}`} style={{ display: 'block', height: '100%' }}>
+                      <Card size="small" hoverable style={{ height: '100%' }}>
                         <Space align="start" size={12} style={{ width: '100%', justifyContent: 'space-between' }}>
                           <Space align="start" size={12}>
                             <span style={{ fontSize: 22, color: '#2f6b3a' }}>{entry.icon}</span>

@@ -3,8 +3,10 @@ import { App, Button, Card, Descriptions, Popconfirm, Space, Tag, Typography } f
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
 import { errorMessage } from '../../app/api.ts';
 import type { Account, Person } from '../../app/api-types.ts';
+import { useMe } from '../../app/auth.tsx';
 import { ErrorResult } from '../../app/feedback.tsx';
 import { AccountPasswordModal } from './AccountPasswordModal.tsx';
 import { useAccountAction, usePersonAccount } from './account-queries.ts';
@@ -15,6 +17,7 @@ const isLocked = (account: Account) => !!account.lockedUntil && dayjs(account.lo
 export function AccountCard({ person }: { person: Person }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
+  const me = useMe();
   const account = usePersonAccount(person.id);
   const action = useAccountAction(person.id);
   const [dialog, setDialog] = useState<'create' | 'reset' | null>(null);
@@ -40,6 +43,8 @@ export function AccountCard({ person }: { person: Person }) {
   } else {
     const a = account.data;
     const locked = isLocked(a);
+    // Disabling or resetting one's own account from here would lock oneself out.
+    const own = a.id === me.account.id;
     body = (
       <>
         <Descriptions
@@ -60,27 +65,33 @@ export function AccountCard({ person }: { person: Person }) {
             { key: 'last', label: t('accounts.lastLogin'), children: a.lastLoginAt ? dayjs(a.lastLoginAt).format('YYYY-MM-DD HH:mm') : t('accounts.neverSignedIn') },
           ]}
         />
-        <Space wrap style={{ marginTop: 12 }}>
-          <Button onClick={() => setDialog('reset')} data-testid="account-reset">
-            {t('accounts.resetPassword')}
-          </Button>
-          {locked && (
-            <Button icon={<UnlockOutlined />} loading={action.isPending} onClick={() => run('unlock', a.id)} data-testid="account-unlock">
-              {t('accounts.unlock')}
+        {own ? (
+          <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 0 }}>
+            {t('accounts.ownAccount')} <Link to="/account/password">{t('shell.changePassword')}</Link>
+          </Typography.Paragraph>
+        ) : (
+          <Space wrap style={{ marginTop: 12 }}>
+            <Button onClick={() => setDialog('reset')} data-testid="account-reset">
+              {t('accounts.resetPassword')}
             </Button>
-          )}
-          {a.status === 'active' ? (
-            <Popconfirm title={t('accounts.disableConfirm')} description={t('accounts.disableHint')} okButtonProps={{ danger: true }} onConfirm={() => run('disable', a.id)}>
-              <Button danger icon={<LockOutlined />} loading={action.isPending} data-testid="account-disable">
-                {t('accounts.disable')}
+            {locked && (
+              <Button icon={<UnlockOutlined />} loading={action.isPending} onClick={() => run('unlock', a.id)} data-testid="account-unlock">
+                {t('accounts.unlock')}
               </Button>
-            </Popconfirm>
-          ) : (
-            <Button loading={action.isPending} onClick={() => run('enable', a.id)} data-testid="account-enable">
-              {t('accounts.enable')}
-            </Button>
-          )}
-        </Space>
+            )}
+            {a.status === 'active' ? (
+              <Popconfirm title={t('accounts.disableConfirm')} description={t('accounts.disableHint')} okButtonProps={{ danger: true }} onConfirm={() => run('disable', a.id)}>
+                <Button danger icon={<LockOutlined />} loading={action.isPending} data-testid="account-disable">
+                  {t('accounts.disable')}
+                </Button>
+              </Popconfirm>
+            ) : (
+              <Button loading={action.isPending} onClick={() => run('enable', a.id)} data-testid="account-enable">
+                {t('accounts.enable')}
+              </Button>
+            )}
+          </Space>
+        )}
       </>
     );
   }

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import type { Person } from '../../app/api-types.ts';
 import { useCan } from '../../app/auth.tsx';
-import { ErrorResult } from '../../app/feedback.tsx';
+import { EmptyState, ErrorResult } from '../../app/feedback.tsx';
 import { usePostTypeName, usePostTypes } from '../../app/reference.ts';
 import { RegionTreeSelect } from '../regions/RegionTreeSelect.tsx';
 import { PersonAvatar } from './PersonAvatar.tsx';
@@ -47,6 +47,7 @@ export function PeoplePage() {
   const postTypeName = usePostTypeName();
   const [creating, setCreating] = useState(false);
   const [search, setSearch] = useState(filter.q ?? '');
+  const filtered = !!(filter.q || filter.regionCode || filter.postType);
 
   return (
     <div data-testid="people-page">
@@ -96,7 +97,22 @@ export function PeoplePage() {
             rowKey="id"
             loading={persons.isFetching}
             dataSource={persons.data?.items}
-            locale={{ emptyText: filter.q || filter.regionCode || filter.postType ? t('people.noMatch') : t('people.empty') }}
+            locale={{
+              emptyText: filtered ? (
+                <EmptyState description={t('people.noMatch')}>
+                  <Button
+                    onClick={() => {
+                      setSearch('');
+                      setFilter({ regionCode: undefined, q: undefined, postType: undefined });
+                    }}
+                  >
+                    {t('people.clearFilters')}
+                  </Button>
+                </EmptyState>
+              ) : (
+                <EmptyState description={t('people.empty')} />
+              ),
+            }}
             onRow={(person) => ({ onClick: () => void navigate(`/people/${person.id}`), style: { cursor: 'pointer' } })}
             pagination={{
               current: filter.page,

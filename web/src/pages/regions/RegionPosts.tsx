@@ -18,7 +18,7 @@ export function RegionPosts({ code }: { code: string }) {
   return (
     <Card
       title={t('regions.activePosts')}
-      extra={posts.data && <Typography.Text type="secondary">{t('regions.postsBelow', { count: below })}</Typography.Text>}
+      extra={below > 0 && <Typography.Text type="secondary">{t('regions.postsBelow', { count: below })}</Typography.Text>}
       data-testid="region-posts"
     >
       {posts.isError ? (

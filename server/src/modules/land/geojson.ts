@@ -1,0 +1,72 @@
+import { Type, type Static } from 'typebox';
+
+/**
+ * GeoJSON as it travels in request and response bodies: longitude/latitude (SRID 4326, treated
+ * as CGCS2000). Shared by every module that takes or gives a geometry.
+ */
+
+const Position = Type.Array(Type.Number(), { minItems: 2, maxItems: 3, description: '[经度, 纬度]' });
+/** A ring may come unclosed; the server closes it (a safe repair). */
+const Ring = Type.Array(Position, { minItems: 3 });
+const Line = Type.Array(Position, { minItems: 2 });
+const BBox = Type.Optional(Type.Array(Type.Number()));
+
+export const PolygonGeometry = Type.Object({ type: Type.Literal('Polygon'), coordinates: Type.Array(Ring, { minItems: 1 }), bbox: BBox }, { additionalProperties: false });
+export const MultiPolygonGeometry = Type.Object(
+  { type: Type.Literal('MultiPolygon'), coordinates: Type.Array(Type.Array(Ring, { minItems: 1 }), { minItems: 1 }), bbox: BBox },
+  { additionalProperties: false },
+);
+export const LineStringGeometry = Type.Object({ type: Type.Literal('LineString'), coordinates: Line, bbox: BBox }, { additionalProperties: false });
+export const MultiLineStringGeometry = Type.Object(
+  { type: Type.Literal('MultiLineString'), coordinates: Type.Array(Line, { minItems: 1 }), bbox: BBox },
+  { additionalProperties: false },
+);
+export const PointGeometry = Type.Object({ type: Type.Literal('Point'), coordinates: Position, bbox: BBox }, { additionalProperties: false });
+export const MultiPointGeometry = Type.Object({ type: Type.Literal('MultiPoint'), coordinates: Type.Array(Position, { minItems: 1 }), bbox: BBox }, { additionalProperties: false });
+
+export const PolygonalGeometry = Type.Union([PolygonGeometry, MultiPolygonGeometry], {
+  description: 'GeoJSON Polygon 或 MultiPolygon（经纬度，CGCS2000）；未闭合的环会自动闭合，轻微的自相交可自动修复',
+});
+export const LinearGeometry = Type.Union([LineStringGeometry, MultiLineStringGeometry], { description: 'GeoJSON LineString 或 MultiLineString（经纬度）' });
+export const AnyGeometry = Type.Union([PolygonGeometry, MultiPolygonGeometry, LineStringGeometry, MultiLineStringGeometry, PointGeometry, MultiPointGeometry], {
+  description: 'GeoJSON 点、线或面（经纬度）',
+});
+
+export type PolygonalGeometry = Static<typeof PolygonalGeometry>;
+export type LinearGeometry = Static<typeof LinearGeometry>;
+export type AnyGeometry = Static<typeof AnyGeometry>;
+
+/** A geometry in a response: a GeoJSON object as PostGIS wrote it. */
+export const GeometryOut = Type.Record(Type.String(), Type.Unknown(), { description: 'GeoJSON 几何（经纬度，CGCS2000）' });
+
+/** An area in both units offices use. */
+export const Area = Type.Object({
+  ha: Type.Number({ description: '公顷（椭球面积）' }),
+  mu: Type.Number({ description: '亩（1 公顷 = 15 亩）' }),
+});
+export type Area = Static<typeof Area>;
+
+/** Hectares (4 decimals) and mu (2 decimals); 1 ha = 15 mu exactly. */
+export function area(ha: number | null | undefined): Area {
+  const value = Number(ha ?? 0);
+  return { ha: Math.round(value * 10000) / 10000, mu: Math.round(value * 15 * 100) / 100 };
+}
+
+/** A coded value with its name from the code tables; `name` is null when the code is not in the table. */
+export const Coded = Type.Union([Type.Object({ code: Type.String(), name: Type.Union([Type.String(), Type.Null()]) }), Type.Null()], {
+  description: '代码值及其名称（名称来自代码表）',
+});
+export type Coded = Static<typeof Coded>;
+
+export function coded(code: string | null, name: string | null): Coded {
+  return code === null ? null : { code, name };
+}
+
+/** `minLon,minLat,maxLon,maxLat` */
+export const BBoxQuery = Type.String({ pattern: '^-?\\d+(\\.\\d+)?(,-?\\d+(\\.\\d+)?){3}$', description: '范围 minLon,minLat,maxLon,maxLat' });
+
+export function parseBBox(text: string | undefined): [number, number, number, number] | undefined {
+  if (!text) return undefined;
+  const [a, b, c, d] = text.split(',').map(Number) as [number, number, number, number];
+  return [Math.min(a, c), Math.min(b, d), Math.max(a, c), Math.max(b, d)];
+}
