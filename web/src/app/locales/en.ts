@@ -96,6 +96,7 @@ export const en: Catalogue = {
     childCount: 'Subdivisions',
     childCountValue: '{{count}}',
     area: 'Area',
+    areaValue: '{{mu}} mu ({{ha}} ha)',
     noBoundary: 'No boundary data',
     areaUnavailable: 'Area unavailable',
     activePosts: 'Posts held here',
@@ -158,6 +159,7 @@ export const en: Catalogue = {
     responsibilityArea: 'Responsibility area',
     responsibilityAreaPlaceholder: 'e.g. the whole township',
     areaIs: 'Area: {{area}}',
+    typeWithTitle: '{{type}} ({{title}})',
     rangerKind: 'Ranger kind',
     rangerKinds: {
       full_time: 'Full-time ranger',

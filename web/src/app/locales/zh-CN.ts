@@ -97,6 +97,7 @@ export const zhCN = {
     childCount: '下级区划',
     childCountValue: '{{count}} 个',
     area: '面积',
+    areaValue: '{{mu}} 亩（{{ha}} 公顷）',
     noBoundary: '暂无边界数据',
     areaUnavailable: '面积暂不可用',
     activePosts: '本级在任职务',
@@ -159,6 +160,7 @@ export const zhCN = {
     responsibilityArea: '责任区域',
     responsibilityAreaPlaceholder: '如：水东镇全域、七里镇东片山林',
     areaIs: '责任区域：{{area}}',
+    typeWithTitle: '{{type}}（{{title}}）',
     rangerKind: '护林员类别',
     rangerKinds: {
       full_time: '专职护林员',

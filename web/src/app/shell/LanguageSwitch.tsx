@@ -3,6 +3,7 @@ import { Button, Dropdown } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { LANGUAGES, type Language } from '../i18n.ts';
 
+// Each language is named in itself, whatever the current interface language, so anyone can find theirs.
 const LABELS: Record<Language, string> = { 'zh-CN': '简体中文', en: 'English' };
 
 /** Switches the interface language; the choice is remembered in this browser. */

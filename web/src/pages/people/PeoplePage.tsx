@@ -47,6 +47,12 @@ export function PeoplePage() {
   const postTypeName = usePostTypeName();
   const [creating, setCreating] = useState(false);
   const [search, setSearch] = useState(filter.q ?? '');
+  // The address can change under the box (menu click, back button): follow it.
+  const [shownQ, setShownQ] = useState(filter.q);
+  if (shownQ !== filter.q) {
+    setShownQ(filter.q);
+    setSearch(filter.q ?? '');
+  }
   const filtered = !!(filter.q || filter.regionCode || filter.postType);
 
   return (

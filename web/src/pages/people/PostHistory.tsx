@@ -36,8 +36,10 @@ export function PostHistory({ posts, loading }: { posts: Post[] | undefined; loa
                 )}
               </div>
               <div style={{ marginTop: 4 }}>
-                {post.regionName} · {postTypeName(post.postType, post.postTypeName)}
-                {post.title && post.title !== post.postTypeName ? `（${post.title}）` : ''}
+                {post.regionName} ·{' '}
+                {post.title && post.title !== post.postTypeName
+                  ? t('people.typeWithTitle', { type: postTypeName(post.postType, post.postTypeName), title: post.title })
+                  : postTypeName(post.postType, post.postTypeName)}
                 {detail && <span className="lz-muted"> · {detail}</span>}
               </div>
               {post.endsOn && (

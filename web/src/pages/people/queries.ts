@@ -1,6 +1,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, request } from '../../app/api.ts';
 import type { Page, Person, Post } from '../../app/api-types.ts';
+import { ME_KEY } from '../../app/auth.tsx';
 
 export interface PersonFilter {
   regionCode?: string;
@@ -61,6 +62,9 @@ function useRefreshPerson() {
       queryClient.invalidateQueries({ queryKey: peopleKeys.one(id) }),
       queryClient.invalidateQueries({ queryKey: peopleKeys.posts(id) }),
       queryClient.invalidateQueries({ queryKey: ['posts'] }),
+      queryClient.invalidateQueries({ queryKey: ['summary'] }),
+      // The signed-in user may have changed their own record or posts (name and post in the header).
+      queryClient.invalidateQueries({ queryKey: ME_KEY }),
     ]);
 }
 

@@ -36,7 +36,7 @@ export function RegionDetail({ code }: { code: string }) {
   if (!r.hasBoundary) area = <Typography.Text type="secondary">{t('regions.noBoundary')}</Typography.Text>;
   else if (boundary.isPending) area = <Skeleton.Input active size="small" />;
   else if (boundary.isError) area = <Typography.Text type="danger">{t('regions.areaUnavailable')}</Typography.Text>;
-  else area = formatArea(boundary.data.properties.areaMu, i18n.language);
+  else area = formatArea(t, boundary.data.properties.areaMu, i18n.language);
 
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }} data-testid="region-detail">

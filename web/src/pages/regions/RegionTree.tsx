@@ -28,6 +28,24 @@ export function RegionTree({ roots, selected, onSelect }: Props) {
     [queryClient],
   );
 
+  // One root (the usual case: a county or a township): open it, so the first level shows at once.
+  useEffect(() => {
+    const only = roots.length === 1 ? roots[0] : undefined;
+    if (!only || only.childCount === 0) return;
+    let cancelled = false;
+    void (async () => {
+      try {
+        await loadChildren(only.code);
+        if (!cancelled) setExpanded((keys) => (keys.includes(only.code) ? keys : [...keys, only.code]));
+      } catch {
+        // The node stays closed; opening it by hand tries again and reports the error.
+      }
+    })();
+    return () => {
+      cancelled = true;
+    };
+  }, [roots, loadChildren]);
+
   // A region chosen elsewhere (a link, the address bar): open the tree down to it.
   useEffect(() => {
     if (!selected || roots.some((r) => r.code === selected)) return;
