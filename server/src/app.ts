@@ -44,14 +44,18 @@ export async function buildApp({ config, database, logger = true }: AppOptions):
     trustProxy: config.trustProxy,
     bodyLimit: 2 * 1024 * 1024,
     // Extra fields are rejected, not silently dropped: a client sending `role` must hear "no".
-    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false } },
+    // Every problem is reported (allErrors), with the failing subschema (verbose) for Chinese field names.
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: true, verbose: true } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   registerErrorHandling(app);
   await app.register(cookie);
   await app.register(rateLimit, {
     global: false,
-    errorResponseBuilder: (_req, ctx) => new AppError('rate_limited', { retryAfter: ctx.after }),
+    errorResponseBuilder: (_req, ctx) => {
+      const seconds = Math.max(1, Math.ceil(ctx.ttl / 1000));
+      return new AppError('rate_limited', { retryAfter: seconds >= 60 ? `${Math.ceil(seconds / 60)} 分钟` : `${seconds} 秒`, retryAfterSeconds: seconds });
+    },
   });
   await app.register(multipart, { limits: { fileSize: config.uploads.maxBytes, files: 1, fields: 20 } });
   await app.register(swagger, {
@@ -84,7 +88,8 @@ export async function buildApp({ config, database, logger = true }: AppOptions):
 /** The built single-page app; unknown non-API paths get index.html so client-side routes survive a reload. */
 function serveWebApp(app: FastifyInstance) {
   const hasWeb = fs.existsSync(path.join(WEB_DIST, 'index.html'));
-  if (hasWeb) void app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: 'index.html' });
+  // wildcard: files are looked up per request, so a rebuilt web app is served without a restart.
+  if (hasWeb) void app.register(fastifyStatic, { root: WEB_DIST, wildcard: true, index: 'index.html' });
   app.setNotFoundHandler((request, reply) => {
     const url = request.url.split('?')[0] ?? '/';
     if (hasWeb && request.method === 'GET' && !url.startsWith('/api/')) {

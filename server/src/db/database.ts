@@ -90,8 +90,9 @@ async function openPGlite(dataDir: string, { pgliteBlob, inMemory }: OpenOptions
     owner,
     pglite,
     async listen(channel, onMessage) {
-      const stop = await pglite.listen(channel, onMessage);
-      return async () => stop();
+      // Through a reserved connection, so the LISTEN cannot land inside another caller's open transaction.
+      const stop = await app.connection().execute(() => pglite.listen(channel, onMessage));
+      return () => app.connection().execute(() => stop());
     },
     async enterAppRole() {
       await pglite.exec(`SET ROLE ${APP_ROLE}`);

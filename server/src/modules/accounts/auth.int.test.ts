@@ -131,7 +131,8 @@ describe('login rate limit', () => {
       const res = await attempt();
       expect(res.statusCode).toBe(429);
       expect(res.json().error).toMatchObject({ code: 'rate_limited' });
-      expect(res.json().error.message).toMatch(/请求过于频繁/);
+      expect(res.json().error.message).toMatch(/^请求过于频繁，请\d+ (秒|分钟)后再试$/);
+      expect(res.json().error.details.retryAfterSeconds).toBeGreaterThan(0);
     } finally {
       await limited.close();
     }

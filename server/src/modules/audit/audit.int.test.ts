@@ -17,9 +17,15 @@ describe('audit log', () => {
     const found = (await office.get(`/api/audit?entity=persons&entityId=${person.id}`)).json();
     expect(found.total).toBe(2);
     const [update, insert] = found.items;
-    expect(insert).toMatchObject({ action: 'insert', regionCode: SHUIDONG, ip: '127.0.0.1', before: null, after: { name: '审计甲' } });
+    expect(insert).toMatchObject({ action: 'insert', regionCode: SHUIDONG, regionName: '水东镇', ip: '127.0.0.1', before: null, after: { name: '审计甲' } });
     expect(update).toMatchObject({ action: 'update', before: { name: '审计甲' }, after: { name: '审计乙' } });
     expect(update.actorName).toContain('demo-office');
+  });
+
+  it('offers the actions and entities seen lately as search choices', async () => {
+    const facets = (await (await officeAdmin(t)).get('/api/audit/facets')).json();
+    expect(facets.entities.map((e: { value: string }) => e.value)).toEqual(expect.arrayContaining(['persons', 'posts', 'accounts']));
+    expect(facets.actions.map((a: { value: string }) => a.value)).toEqual(expect.arrayContaining(['insert', 'auth.login']));
   });
 
   it('never copies a password hash into the log', async () => {

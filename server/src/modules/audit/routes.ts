@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { responses } from '../../platform/errors/schema.ts';
-import { AuditPage, AuditQuery } from './schema.ts';
+import { AuditFacets, AuditPage, AuditQuery } from './schema.ts';
 import * as service from './service.ts';
 
 export const auditRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -11,5 +11,13 @@ export const auditRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { access: { permission: 'audit.read' } },
     },
     (req) => service.search(req.ctx, req.query),
+  );
+  app.get(
+    '/api/audit/facets',
+    {
+      schema: { tags: ['审计日志'], summary: '审计日志筛选项', description: '近 90 天出现过的操作与对象及其条数。', response: responses({ 200: AuditFacets }) },
+      config: { access: { permission: 'audit.read' } },
+    },
+    (req) => service.facets(req.ctx),
   );
 };

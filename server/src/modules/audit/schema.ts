@@ -26,8 +26,14 @@ export const AuditEntry = Type.Object({
   entity: Type.String(),
   entityId: Type.Union([Type.String(), Type.Null()]),
   regionCode: Type.Union([Type.String(), Type.Null()]),
+  regionName: Type.Union([Type.String(), Type.Null()], { description: '所属区划名称' }),
   before: Type.Union([Type.Record(Type.String(), Type.Unknown()), Type.Null()]),
   after: Type.Union([Type.Record(Type.String(), Type.Unknown()), Type.Null()]),
 });
 
 export const AuditPage = Type.Object({ items: Type.Array(AuditEntry), total: Type.Integer() });
+
+export const AuditFacets = Type.Object({
+  actions: Type.Array(Type.Object({ value: Type.String(), count: Type.Integer() }), { description: '近 90 天出现过的操作' }),
+  entities: Type.Array(Type.Object({ value: Type.String(), count: Type.Integer() }), { description: '近 90 天出现过的对象' }),
+});

@@ -16,8 +16,13 @@ export async function search(ctx: Context, query: AuditQuery) {
       entity: r.entity,
       entityId: r.entity_id,
       regionCode: r.region_code,
+      regionName: r.region_name,
       before: r.before,
       after: r.after,
     })),
   };
+}
+
+export function facets(ctx: Context) {
+  return ctx.run((tx) => repo.auditFacets(tx));
 }

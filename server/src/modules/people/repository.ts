@@ -157,11 +157,14 @@ export async function postsOfPerson(tx: Tx, personId: number): Promise<PostRow[]
 
 export async function listPosts(
   tx: Tx,
-  filter: { regionCode?: string; postType?: string; active?: boolean; limit: number; offset: number },
+  filter: { regionCode?: string; exact?: boolean; postType?: string; active?: boolean; limit: number; offset: number },
 ): Promise<{ rows: PostRow[]; total: number }> {
   let query = postSelect(tx);
   let count = tx.selectFrom('posts as po').select((eb) => eb.fn.countAll<number>().as('n'));
-  if (filter.regionCode) {
+  if (filter.regionCode && filter.exact) {
+    query = query.where('po.region_code', '=', filter.regionCode);
+    count = count.where('po.region_code', '=', filter.regionCode);
+  } else if (filter.regionCode) {
     const like = `${subtreePrefix(filter.regionCode)}%`;
     query = query.where('po.region_code', 'like', like);
     count = count.where('po.region_code', 'like', like);

@@ -127,6 +127,7 @@ export const PostEnd = Type.Object(
 export const PostListQuery = Type.Object(
   {
     regionCode: Type.Optional(RegionCode),
+    exact: Type.Optional(Type.Boolean({ description: 'true：只列该区划本级的职务，不含下级区划' })),
     postType: Type.Optional(Type.String({ maxLength: 40 })),
     active: Type.Optional(Type.Boolean({ description: 'true 只列在任，false 只列已离任' })),
     page: Type.Integer({ minimum: 1, default: 1 }),

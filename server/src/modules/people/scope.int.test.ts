@@ -51,6 +51,14 @@ describe('a township user sees only their township', () => {
     expect(posts.items.every((p) => p.regionCode.startsWith('360702101'))).toBe(true);
   });
 
+  it('lists only the posts held at a region itself when asked for exactly that region', async () => {
+    const exact = (await township.get(`/api/posts?regionCode=${SHUIDONG}&exact=true`)).json() as { items: Array<{ regionCode: string }> };
+    expect(exact.items.length).toBeGreaterThan(0);
+    expect(exact.items.every((p) => p.regionCode === SHUIDONG)).toBe(true);
+    const subtree = (await township.get(`/api/posts?regionCode=${SHUIDONG}&pageSize=500`)).json() as { total: number };
+    expect(subtree.total).toBeGreaterThan(exact.items.length);
+  });
+
   it('shows the path from 水东镇 down, not the district above it', async () => {
     const path = (await township.get('/api/regions/360702101001/path')).json() as Array<{ code: string }>;
     expect(path.map((r) => r.code)).toEqual([SHUIDONG, '360702101001']);
@@ -146,8 +154,10 @@ describe('office admin manages people and posts, with history', () => {
     expect(res.statusCode).toBe(400);
     const body = res.json();
     expect(body.error.code).toBe('validation_failed');
-    expect(body.error.message).toMatch(/[「」]/);
-    expect(body.error.details.fields[0].field).toBeTruthy();
+    const fields = body.error.details.fields as Array<{ field: string; message: string }>;
+    expect(fields.map((f) => f.field).sort()).toEqual(['name', 'phone', 'regionCode']);
+    expect(fields.find((f) => f.field === 'phone')!.message).toBe('「手机号」格式不正确');
+    expect(body.error.message).toContain('「姓名」');
   });
 
   it('answers a duplicate phone with 409, not 500', async () => {
@@ -155,7 +165,7 @@ describe('office admin manages people and posts, with history', () => {
     await office.post('/api/persons', { regionCode: SHUIDONG, name: '甲', phone: '13900000003' });
     const res = await office.post('/api/persons', { regionCode: SHUIDONG, name: '乙', phone: '13900000003' });
     expect(res.statusCode).toBe(409);
-    expect(res.json().error).toMatchObject({ code: 'duplicate', message: '手机号已被使用' });
+    expect(res.json().error).toMatchObject({ code: 'duplicate', message: '手机号已被使用', details: { fields: [{ field: 'phone', rule: 'unique' }] } });
   });
 
   it('refuses a ranger post without its kind, by the database rule', async () => {

@@ -10,7 +10,7 @@ export const catalogue = {
   route_not_found: { status: 404, message: '接口不存在：{method} {url}' },
   payload_too_large: { status: 413, message: '上传内容超过 {limit} 的上限' },
   unsupported_media_type: { status: 415, message: '不支持的内容类型：{type}' },
-  rate_limited: { status: 429, message: '请求过于频繁，请 {retryAfter} 后再试' },
+  rate_limited: { status: 429, message: '请求过于频繁，请{retryAfter}后再试' },
 
   // who you are
   unauthenticated: { status: 401, message: '请先登录' },
@@ -47,11 +47,17 @@ export const catalogue = {
   too_many_features: { status: 413, message: '要素数量超过 {limit} 个的上限' },
   outside_china: { status: 400, message: '坐标不在中国范围内：{reason}' },
   job_not_cancellable: { status: 409, message: '任务已{state}，不能取消' },
+  encoding_mismatch: { status: 400, message: '属性表文字不是 {encoding} 编码（{where}无法按 {encoding} 解码），请选择正确的编码，如 GBK 或 UTF-8' },
+  job_interrupted: { status: 503, message: '服务在导入过程中停止或重启，导入未完成，没有写入任何数据；请重新开始导入' },
   code_table_invalid: { status: 400, message: '代码表文件有误：{summary}' },
 
   // land, grids and plans
   county_scope_required: { status: 403, message: '代码表全系统通用，只有管辖整个县（区）及以上的林长办可以修改' },
   plan_not_activatable: { status: 409, message: '网格方案存在 {count} 个问题，不能启用：{summary}' },
+
+  // the map
+  layer_unknown: { status: 404, message: '没有名为「{layer}」的地图图层' },
+  tile_invalid: { status: 400, message: '切片地址无效：{reason}' },
 
   // the server's own trouble; the message never carries internals
   internal: { status: 500, message: '服务器内部错误，请稍后重试；如果一直出现，请把错误编号 {requestId} 告诉管理员' },

@@ -17,8 +17,18 @@ const constraintLabels: Record<string, string> = {
   grids_one_per_ranger: '该护林员（同一方案中一名护林员只能负责一个网格）',
   grid_plans_one_active: '该区域的启用方案',
   reference_layers_name_uq: '同一区划下的参考图层名称',
+  mapping_presets_uq: '同一区划下同一导入目标的字段映射预设名称',
   grids_ranger_post_id_fkey: '护林员职务',
   responsibility_areas_post_id_fkey: '林长职务',
+};
+
+/** Which request field a unique constraint is about, so clients can show the error under it. */
+const uniqueFields: Record<string, string> = {
+  persons_phone_uq: 'phone',
+  accounts_username_key: 'username',
+  grids_code_uq: 'code',
+  reference_layers_name_uq: 'name',
+  mapping_presets_uq: 'name',
 };
 
 export function labelOf(constraint: string | undefined): string {
@@ -46,8 +56,12 @@ export function fromPostgresError(error: unknown): AppError | undefined {
   const code = error.code as string;
   const label = labelOf(error.constraint);
   switch (code) {
-    case '23505': // unique_violation
-      return new AppError('duplicate', { field: label, constraint: error.constraint });
+    case '23505': {
+      // unique_violation
+      const field = error.constraint ? uniqueFields[error.constraint] : undefined;
+      const message = `${label}已被使用`;
+      return new AppError('duplicate', { field: label, constraint: error.constraint, ...(field ? { fields: [{ field, rule: 'unique', message }] } : {}) });
+    }
     case '23503': // foreign_key_violation
       return /still referenced/.test(error.detail ?? '')
         ? new AppError('still_referenced', { constraint: error.constraint })

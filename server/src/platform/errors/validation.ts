@@ -1,33 +1,64 @@
 import type { FastifySchemaValidationError } from 'fastify';
 
 export interface FieldProblem {
+  /** The field's path in the request, e.g. `phone` or `posts.0.startsOn`. */
   field: string;
   rule: string;
   message: string;
 }
 
-/** Says, in Chinese, which field is wrong and why, for every schema violation Fastify reports. */
-export function describeValidation(problems: FastifySchemaValidationError[], context: string | undefined): FieldProblem[] {
-  return problems.map((p) => {
-    const params = p.params;
-    const base = p.instancePath.replace(/^\//, '').replaceAll('/', '.');
-    const child = (name: unknown) => (base ? `${base}.${String(name)}` : String(name));
-    const where = context ?? 'body';
-    switch (p.keyword) {
-      case 'required':
-        return { field: child(params.missingProperty), rule: 'required', message: `缺少必填项「${child(params.missingProperty)}」` };
-      case 'additionalProperties':
-        return {
-          field: child(params.additionalProperty),
-          rule: 'additionalProperties',
-          message: `不允许提交字段「${child(params.additionalProperty)}」`,
-        };
-      default: {
-        const field = base || where;
-        return { field, rule: p.keyword, message: `「${field}」${ruleMessage(p.keyword, params, p.message)}` };
-      }
+interface SchemaLike {
+  title?: string;
+  description?: string;
+  properties?: Record<string, SchemaLike>;
+}
+
+/** Ajv reports the failing subschema when `verbose` is on (app.ts); we read the field's Chinese name from it. */
+type Problem = FastifySchemaValidationError & { parentSchema?: SchemaLike };
+
+/**
+ * A field's Chinese name: the schema's `title`, or its description up to the first explanation
+ * (「手机号（11 位）」→ 手机号), or else the field's path.
+ */
+export function fieldLabel(schema: SchemaLike | undefined, fallback: string): string {
+  if (schema?.title) return schema.title;
+  const short = schema?.description?.split(/[（(：:，,；;]/)[0]?.trim();
+  return short || fallback;
+}
+
+/**
+ * Says, in Chinese, which field is wrong and why: one problem per field. A nullable field fails
+ * every branch of its union (type, pattern, anyOf); the specific rule is the one worth reading.
+ */
+export function describeValidation(problems: Problem[], context: string | undefined): FieldProblem[] {
+  const byField = new Map<string, FieldProblem[]>();
+  for (const problem of problems.map((p) => describeOne(p, context))) byField.set(problem.field, [...(byField.get(problem.field) ?? []), problem]);
+  return [...byField.values()].map((candidates) => candidates.find((c) => !GENERIC_RULES.has(c.rule)) ?? candidates[0]!);
+}
+
+const GENERIC_RULES = new Set(['type', 'anyOf', 'oneOf', 'const']);
+
+function describeOne(p: Problem, context: string | undefined): FieldProblem {
+  const params = p.params;
+  const base = p.instancePath.replace(/^\//, '').replaceAll('/', '.');
+  const child = (name: unknown) => (base ? `${base}.${String(name)}` : String(name));
+  switch (p.keyword) {
+    case 'required': {
+      const name = String(params.missingProperty);
+      const label = fieldLabel(p.parentSchema?.properties?.[name], child(name));
+      return { field: child(name), rule: 'required', message: `缺少必填项「${label}」` };
     }
-  });
+    case 'additionalProperties':
+      return {
+        field: child(params.additionalProperty),
+        rule: 'additionalProperties',
+        message: `不允许提交字段「${child(params.additionalProperty)}」`,
+      };
+    default: {
+      const field = base || (context ?? 'body');
+      return { field, rule: p.keyword, message: `「${fieldLabel(p.parentSchema, field)}」${ruleMessage(p.keyword, params, p.message)}` };
+    }
+  }
 }
 
 function ruleMessage(keyword: string, params: Record<string, unknown>, fallback: string | undefined): string {
