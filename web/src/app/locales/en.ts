@@ -1,3 +1,8 @@
+import { mapEn } from '../../pages/map/locale.ts';
+import { importsEn } from '../../pages/imports/locale.ts';
+import { resourcesEn } from '../../pages/resources/locale.ts';
+import { gridsEn } from '../../pages/grids/locale.ts';
+import { landEn } from '../../pages/land/locale.ts';
 import type { Catalogue } from './zh-CN.ts';
 
 /** English interface texts; same keys as zh-CN.ts (the type checker enforces it). */
@@ -12,7 +17,17 @@ export const en: Catalogue = {
     regions: 'Regions',
     people: 'People & posts',
     audit: 'Audit log',
+    map: 'One map',
+    imports: 'Data import',
+    resources: 'Resource lists',
+    grids: 'Grid plans',
+    land: 'Land data',
   },
+  map: mapEn,
+  imports: importsEn,
+  resources: resourcesEn,
+  grids: gridsEn,
+  land: landEn,
   common: {
     loading: 'Loading…',
     retry: 'Try again',

@@ -1,3 +1,8 @@
+import { mapZhCN } from '../../pages/map/locale.ts';
+import { importsZhCN } from '../../pages/imports/locale.ts';
+import { resourcesZhCN } from '../../pages/resources/locale.ts';
+import { gridsZhCN } from '../../pages/grids/locale.ts';
+import { landZhCN } from '../../pages/land/locale.ts';
 /**
  * 界面文字（简体中文，默认语言）。英文版 en.ts 必须有同样的键。
  * Server messages (error texts) come from the server in Chinese and are shown as they are.
@@ -13,7 +18,18 @@ export const zhCN = {
     regions: '行政区划',
     people: '人员与职务',
     audit: '审计日志',
+    map: '一张图',
+    imports: '数据导入',
+    resources: '资源清单',
+    grids: '网格方案',
+    land: '数据管理',
   },
+  // Page families keep their texts beside their pages (pages/<family>/locale.ts).
+  map: mapZhCN,
+  imports: importsZhCN,
+  resources: resourcesZhCN,
+  grids: gridsZhCN,
+  land: landZhCN,
   common: {
     loading: '正在加载…',
     retry: '重试',
