@@ -9,6 +9,8 @@ export interface ResponsibilityAreaTable {
   name: string;
   geom: Geometry;
   area_ha: ColumnType<number, never, never>;
+  /** Which import brought it; null when drawn by hand (migration 20261124-10). */
+  dataset: ColumnType<string | null, string | null | undefined, string | null>;
   updated_at: UpdatedAt;
 }
 

@@ -1,5 +1,47 @@
+import { Readable } from 'node:stream';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { responses } from '../../platform/errors/schema.ts';
 import type { ModuleDeps } from '../../platform/module.ts';
+import { attachment } from './content-disposition.ts';
+import { EXPORT_LAYERS } from './layers.ts';
+import { ExportLayerInfo, ExportParams, ExportQuery } from './schema.ts';
+import * as service from './service.ts';
+
+const tags = ['数据导出'];
+const access = { permission: 'data.export' } as const;
+const TYPES = {
+  geojson: 'application/geo+json; charset=utf-8',
+  shapefile: 'application/zip',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+} as const;
 
 /** Exports of any layer as GeoJSON, zipped Shapefile or Excel. */
-export const exportsRoutes: FastifyPluginAsyncTypebox<ModuleDeps> = async () => {};
+export const exportsRoutes: FastifyPluginAsyncTypebox<ModuleDeps> = async (app) => {
+  app.get(
+    '/api/exports',
+    { schema: { tags, summary: '可导出的图层', description: '每个图层的筛选条件和字段（字段名与中文名）。', response: responses({ 200: Type.Array(ExportLayerInfo) }) }, config: { access } },
+    () =>
+      Object.values(EXPORT_LAYERS).map((l) => ({ id: l.id, title: l.title, filters: l.filters, fields: l.fields, formats: ['geojson', 'shapefile', 'xlsx'] })),
+  );
+  app.get(
+    '/api/exports/:layer',
+    {
+      schema: {
+        tags,
+        summary: '导出图层',
+        description: `按调用者辖区导出，可按区划（含下级）等条件筛选；文件名为中文（Content-Disposition filename*）。单次最多 ${service.MAX_EXPORT_FEATURES} 个要素。`,
+        params: ExportParams,
+        querystring: ExportQuery,
+      },
+      config: { access },
+    },
+    async (req, reply) => {
+      const { format, ...filter } = req.query;
+      const { layer, fileName } = await service.prepareExport(req.ctx, req.params.layer, filter, format);
+      reply.type(TYPES[format]).header('content-disposition', attachment(fileName));
+      if (format === 'geojson') return reply.send(Readable.from(service.geojson(req.ctx, layer, filter)));
+      return reply.send(format === 'shapefile' ? await service.shapefile(req.ctx, layer, filter) : await service.xlsx(req.ctx, layer, filter));
+    },
+  );
+};

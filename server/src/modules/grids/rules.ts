@@ -1,6 +1,5 @@
 import { AppError } from '../../platform/errors/app-error.ts';
 import { levelOf, subtreePrefix } from '../regions/codes.ts';
-import type { RegionLevel } from '../regions/tables.ts';
 import type { KeyPeriod, PatrolRuleOverride } from './tables.ts';
 
 /**
@@ -84,12 +83,11 @@ export function inKeyPeriod(period: Pick<KeyPeriod, 'from' | 'to'>, day: string)
 
 /** The region and every region above it, nearest first: 360702101200 → …101000 → 360702000000 → 360700000000 → 360000000000. */
 export function ancestorsOf(code: string): string[] {
-  const lengths: Record<RegionLevel, number> = { 1: 2, 2: 4, 3: 6, 4: 9, 5: 12 };
-  const codes: string[] = [];
-  for (let level = levelOf(code); level >= 1; level--) {
-    codes.push(subtreePrefix(code).slice(0, lengths[level as RegionLevel]).padEnd(12, '0'));
-  }
-  return codes;
+  const lengths = [2, 4, 6, 9, 12];
+  return lengths
+    .slice(0, levelOf(code))
+    .reverse()
+    .map((n) => subtreePrefix(code).slice(0, n).padEnd(12, '0'));
 }
 
 const FREQUENCY = { daily: '每日必巡', weekly: '每周至少巡护一次' } as const;

@@ -5,32 +5,24 @@ import { Type, type Static } from 'typebox';
  * as CGCS2000). Shared by every module that takes or gives a geometry.
  */
 
-const Position = Type.Array(Type.Number(), { minItems: 2, maxItems: 3, description: '[经度, 纬度]' });
-/** A ring may come unclosed; the server closes it (a safe repair). */
-const Ring = Type.Array(Position, { minItems: 3 });
-const Line = Type.Array(Position, { minItems: 2 });
-const BBox = Type.Optional(Type.Array(Type.Number()));
+/**
+ * One object schema per family, with the coordinates' nesting checked by the server (geometry.ts)
+ * rather than by a union of schemas: the validator coerces values while trying each member of a
+ * union, which would mangle coordinates before the right member is tried.
+ */
+const geometry = <T extends string>(types: readonly T[], description: string) =>
+  Type.Object(
+    {
+      type: Type.Union(types.map((t) => Type.Literal(t)), { description: `几何类型：${types.join(' / ')}` }),
+      coordinates: Type.Array(Type.Unknown(), { minItems: 1, description: '坐标：[经度, 纬度]，按几何类型嵌套' }),
+      bbox: Type.Optional(Type.Array(Type.Number())),
+    },
+    { additionalProperties: false, description },
+  );
 
-export const PolygonGeometry = Type.Object({ type: Type.Literal('Polygon'), coordinates: Type.Array(Ring, { minItems: 1 }), bbox: BBox }, { additionalProperties: false });
-export const MultiPolygonGeometry = Type.Object(
-  { type: Type.Literal('MultiPolygon'), coordinates: Type.Array(Type.Array(Ring, { minItems: 1 }), { minItems: 1 }), bbox: BBox },
-  { additionalProperties: false },
-);
-export const LineStringGeometry = Type.Object({ type: Type.Literal('LineString'), coordinates: Line, bbox: BBox }, { additionalProperties: false });
-export const MultiLineStringGeometry = Type.Object(
-  { type: Type.Literal('MultiLineString'), coordinates: Type.Array(Line, { minItems: 1 }), bbox: BBox },
-  { additionalProperties: false },
-);
-export const PointGeometry = Type.Object({ type: Type.Literal('Point'), coordinates: Position, bbox: BBox }, { additionalProperties: false });
-export const MultiPointGeometry = Type.Object({ type: Type.Literal('MultiPoint'), coordinates: Type.Array(Position, { minItems: 1 }), bbox: BBox }, { additionalProperties: false });
-
-export const PolygonalGeometry = Type.Union([PolygonGeometry, MultiPolygonGeometry], {
-  description: 'GeoJSON Polygon 或 MultiPolygon（经纬度，CGCS2000）；未闭合的环会自动闭合，轻微的自相交可自动修复',
-});
-export const LinearGeometry = Type.Union([LineStringGeometry, MultiLineStringGeometry], { description: 'GeoJSON LineString 或 MultiLineString（经纬度）' });
-export const AnyGeometry = Type.Union([PolygonGeometry, MultiPolygonGeometry, LineStringGeometry, MultiLineStringGeometry, PointGeometry, MultiPointGeometry], {
-  description: 'GeoJSON 点、线或面（经纬度）',
-});
+export const PolygonalGeometry = geometry(['Polygon', 'MultiPolygon'], 'GeoJSON Polygon 或 MultiPolygon（经纬度，CGCS2000）；未闭合的环会自动闭合，轻微的自相交可自动修复');
+export const LinearGeometry = geometry(['LineString', 'MultiLineString'], 'GeoJSON LineString 或 MultiLineString（经纬度）');
+export const AnyGeometry = geometry(['Point', 'MultiPoint', 'LineString', 'MultiLineString', 'Polygon', 'MultiPolygon'], 'GeoJSON 点、线或面（经纬度）');
 
 export type PolygonalGeometry = Static<typeof PolygonalGeometry>;
 export type LinearGeometry = Static<typeof LinearGeometry>;

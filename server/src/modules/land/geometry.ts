@@ -28,8 +28,7 @@ const CHINA = { minLon: 73, maxLon: 136, minLat: 3, maxLat: 54 };
 const SAFE_REPAIR_AREA_SHARE = 0.001;
 
 export async function prepareGeometry(tx: Tx, input: AnyGeometry, family: GeometryFamily): Promise<PreparedGeometry> {
-  // The request schema checked the shape; only its optional bbox is typed looser than @types/geojson's tuple.
-  const closed = closeRings(input as Geometry);
+  const closed = closeRings(checkStructure(input));
   checkCoordinates(closed);
   const { rows } = await sql<{ valid: boolean; reason: string; type: string; empty: boolean; ewkb: string; area: number }>`
     select st_isvalid(g) as valid, st_isvalidreason(g) as reason, geometrytype(g) as type, st_isempty(g) as empty,
@@ -47,7 +46,8 @@ export async function prepareGeometry(tx: Tx, input: AnyGeometry, family: Geomet
       from (select st_multi(st_collectionextract(st_makevalid(${row.ewkb}::geometry), 3)) as r) s`.execute(tx);
   const fixed = repaired.rows[0]!;
   const drift = Math.abs(fixed.area - row.area) / Math.max(fixed.area, Number.EPSILON);
-  if (fixed.empty || fixed.area <= 0 || drift > SAFE_REPAIR_AREA_SHARE) {
+  if (fixed.empty || fixed.area <= 0) throw new AppError('invalid_geometry', { reason: `${describeInvalid(row.reason)}，请修正后重新提交` });
+  if (drift > SAFE_REPAIR_AREA_SHARE) {
     throw new AppError('invalid_geometry', { reason: `${describeInvalid(row.reason)}，自动修复会改变图形面积，请在制图软件中修正后重新提交` });
   }
   return { ewkb: fixed.ewkb, type: fixed.type, repaired: true };
@@ -74,6 +74,32 @@ function describeInvalid(reason: string): string {
   return `${reason}${where}`;
 }
 
+/** Depth of coordinate nesting each GeoJSON type has, and the fewest positions a part needs. */
+const NESTING: Record<string, { depth: number; minPositions: number; what: string }> = {
+  Point: { depth: 0, minPositions: 1, what: '一个坐标' },
+  MultiPoint: { depth: 1, minPositions: 1, what: '坐标列表' },
+  LineString: { depth: 1, minPositions: 2, what: '至少 2 个坐标的列表' },
+  MultiLineString: { depth: 2, minPositions: 2, what: '线的列表，每条线至少 2 个坐标' },
+  Polygon: { depth: 2, minPositions: 3, what: '环的列表，每个环至少 3 个坐标' },
+  MultiPolygon: { depth: 3, minPositions: 3, what: '面的列表，每个面是环的列表，每个环至少 3 个坐标' },
+};
+
+const isPosition = (v: unknown): boolean => Array.isArray(v) && (v.length === 2 || v.length === 3) && v.every((n) => typeof n === 'number');
+
+/** Checks that the coordinates nest as the geometry type says; the request schema only checked the outer shape. */
+export function checkStructure(input: { type: string; coordinates: unknown }): Geometry {
+  const rule = NESTING[input.type];
+  if (!rule) throw new AppError('invalid_geometry', { reason: `不支持的几何类型 ${input.type}` });
+  const ok = (value: unknown, depth: number): boolean => {
+    if (depth === 0) return isPosition(value);
+    if (!Array.isArray(value) || value.length === 0) return false;
+    if (depth === 1 && value.length < rule.minPositions) return false;
+    return value.every((v) => ok(v, depth - 1));
+  };
+  if (!ok(input.coordinates, rule.depth)) throw new AppError('invalid_geometry', { reason: `${input.type} 的 coordinates 应为${rule.what}，每个坐标为 [经度, 纬度]` });
+  return input as Geometry;
+}
+
 /** Closes any polygon ring whose last point differs from its first: what a hand-drawn GeoJSON often lacks. */
 export function closeRings(geometry: Geometry): Geometry {
   const close = (ring: Position[]): Position[] => {
@@ -97,7 +123,9 @@ export function checkCoordinates(geometry: Geometry): void {
   for (const [lon, lat] of positions) {
     if (!Number.isFinite(lon) || !Number.isFinite(lat)) throw new AppError('invalid_geometry', { reason: '坐标不是有效数字' });
     if (lon! < CHINA.minLon || lon! > CHINA.maxLon || lat! < CHINA.minLat || lat! > CHINA.maxLat) {
-      const hint = Math.abs(lon!) > 180 || Math.abs(lat!) > 90 ? '，看起来是投影坐标（米），请先转换为经纬度' : lon! < CHINA.minLon && lat! > CHINA.maxLat ? '，经纬度可能写反了' : '';
+      const swapped = lat! >= CHINA.minLon && lat! <= CHINA.maxLon && lon! >= CHINA.minLat && lon! <= CHINA.maxLat;
+      const projected = Math.abs(lon!) > 180 || Math.abs(lat!) > 90;
+      const hint = swapped ? '，经纬度可能写反了' : projected ? '，看起来是投影坐标（米），请先转换为经纬度' : '';
       throw new AppError('outside_china', { reason: `(${lon}, ${lat})${hint}` });
     }
   }

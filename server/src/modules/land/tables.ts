@@ -54,6 +54,8 @@ export interface ReferenceFeatureTable {
   name: string | null;
   properties: ColumnType<Record<string, unknown>, string | undefined, string | undefined>;
   geom: Geometry;
+  /** Which import brought it; null when drawn by hand (migration 20261124-10). */
+  dataset: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface LandTables {

@@ -1,0 +1,41 @@
+import { Type, type Static } from 'typebox';
+import { RegionCode } from '../regions/schema.ts';
+
+export const LayerIdSchema = Type.Union(
+  [
+    Type.Literal('sub_compartments'),
+    Type.Literal('grids'),
+    Type.Literal('risk_areas'),
+    Type.Literal('key_routes'),
+    Type.Literal('responsibility_areas'),
+    Type.Literal('reference_features'),
+    Type.Literal('regions'),
+  ],
+  { description: '图层：sub_compartments 小班 / grids 网格 / risk_areas 重点区域 / key_routes 重点线路 / responsibility_areas 责任区域 / reference_features 参考图层要素 / regions 行政区划' },
+);
+
+export const ExportParams = Type.Object({ layer: LayerIdSchema });
+
+export const ExportQuery = Type.Object(
+  {
+    format: Type.Union([Type.Literal('geojson'), Type.Literal('shapefile'), Type.Literal('xlsx')], {
+      description: 'geojson（流式输出）/ shapefile（zip：.shp .shx .dbf(UTF-8) .prj(CGCS2000) .cpg）/ xlsx（属性表，中文表头）',
+    }),
+    regionCode: Type.Optional(RegionCode),
+    planId: Type.Optional(Type.Integer({ minimum: 1, description: '网格方案（仅 grids；不填为启用方案）' })),
+    kind: Type.Optional(Type.String({ maxLength: 40, description: '重点区域类型（仅 risk_areas）' })),
+    landClass: Type.Optional(Type.String({ maxLength: 20, description: '地类代码（仅 sub_compartments）' })),
+    dominantSpecies: Type.Optional(Type.String({ maxLength: 20, description: '优势树种代码（仅 sub_compartments）' })),
+    layerId: Type.Optional(Type.Integer({ minimum: 1, description: '参考图层（仅 reference_features）' })),
+  },
+  { additionalProperties: false },
+);
+export type ExportQuery = Static<typeof ExportQuery>;
+
+export const ExportLayerInfo = Type.Object({
+  id: LayerIdSchema,
+  title: Type.String(),
+  filters: Type.Array(Type.String(), { description: '可用的筛选条件' }),
+  fields: Type.Array(Type.Object({ name: Type.String({ description: '字段名（GeoJSON 属性与 DBF 字段相同）' }), header: Type.String({ description: '中文名（Excel 表头）' }) })),
+  formats: Type.Array(Type.String()),
+});

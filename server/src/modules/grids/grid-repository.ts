@@ -1,0 +1,135 @@
+import { sql, type RawBuilder } from 'kysely';
+import type { Tx } from '../../db/scoped.ts';
+import { subtreePrefix } from '../regions/codes.ts';
+import type { GridPlanStatus, PatrolRuleOverride } from './tables.ts';
+
+/** Grids with their region, plan and ranger, and what lies inside them. */
+
+export interface GridRow {
+  id: number;
+  plan_id: number;
+  plan_status: GridPlanStatus;
+  plan_name: string;
+  plan_year: number;
+  region_code: string;
+  region_name: string;
+  code: string;
+  name: string;
+  area_ha: number;
+  ranger_post_id: number | null;
+  ranger_person_id: number | null;
+  ranger_name: string | null;
+  ranger_region_code: string | null;
+  ranger_region_name: string | null;
+  ranger_active: boolean | null;
+  patrol_rule: PatrolRuleOverride | null;
+  note: string | null;
+  updated_at: Date;
+  geometry?: Record<string, unknown>;
+}
+
+const select = (withGeometry: boolean) => sql`
+  g.id, g.plan_id, p.status as plan_status, p.name as plan_name, p.year as plan_year, g.region_code, r.name as region_name,
+  g.code, g.name, g.area_ha, g.ranger_post_id, po.person_id as ranger_person_id, pe.name as ranger_name,
+  po.region_code as ranger_region_code, pr.name as ranger_region_name,
+  case when po.id is null then null else po.starts_on <= lz_today() and (po.ends_on is null or po.ends_on >= lz_today()) end as ranger_active,
+  g.patrol_rule, g.note, g.updated_at
+  ${withGeometry ? sql`, st_asgeojson(g.geom, 7)::json as geometry` : sql``}`;
+
+const from = sql`
+  grids g
+  join grid_plans p on p.id = g.plan_id
+  join regions r on r.code = g.region_code
+  left join posts po on po.id = g.ranger_post_id
+  left join persons pe on pe.id = po.person_id
+  left join regions pr on pr.code = po.region_code`;
+
+export async function findGrid(tx: Tx, id: number, withGeometry = true): Promise<GridRow | undefined> {
+  const { rows } = await sql<GridRow>`select ${select(withGeometry)} from ${from} where g.id = ${id}`.execute(tx);
+  return rows[0];
+}
+
+export async function listGrids(
+  tx: Tx,
+  planId: number,
+  q: { regionCode?: string; withoutRanger?: boolean; includeGeometry?: boolean; limit: number; offset: number },
+): Promise<{ rows: GridRow[]; total: number }> {
+  const conditions: RawBuilder<unknown>[] = [sql`g.plan_id = ${planId}`];
+  if (q.regionCode) conditions.push(sql`g.region_code like ${`${subtreePrefix(q.regionCode)}%`}`);
+  if (q.withoutRanger) conditions.push(sql`g.ranger_post_id is null`);
+  const where = sql.join(conditions, sql` and `);
+  const [rows, count] = await Promise.all([
+    sql<GridRow>`select ${select(q.includeGeometry ?? false)} from ${from} where ${where} order by g.code limit ${q.limit} offset ${q.offset}`.execute(tx),
+    sql<{ n: number }>`select count(*)::int as n from grids g where ${where}`.execute(tx),
+  ]);
+  return { rows: rows.rows, total: count.rows[0]?.n ?? 0 };
+}
+
+export interface InsideRiskRow {
+  id: number;
+  kind: string;
+  kind_name: string | null;
+  name: string;
+  geometry_type: string;
+  geometry: Record<string, unknown>;
+}
+
+/** Key risk areas touching the grid. */
+export async function riskAreasIn(tx: Tx, gridId: number): Promise<InsideRiskRow[]> {
+  const { rows } = await sql<InsideRiskRow>`
+    select ra.id, ra.kind, (select c.name from code_tables c where c.domain = 'risk_area_kind' and c.code = ra.kind) as kind_name,
+           ra.name, geometrytype(ra.geom) as geometry_type, st_asgeojson(ra.geom, 7)::json as geometry
+      from grids g join risk_areas ra on ra.geom && g.geom and st_intersects(ra.geom, g.geom)
+     where g.id = ${gridId}
+     order by ra.kind, ra.name`.execute(tx);
+  return rows;
+}
+
+/** Key routes crossing the grid, with the length inside it. */
+export async function keyRoutesIn(tx: Tx, gridId: number): Promise<Array<{ id: number; name: string; length_m: number; inside_m: number; geometry: Record<string, unknown> }>> {
+  const { rows } = await sql<{ id: number; name: string; length_m: number; inside_m: number; geometry: Record<string, unknown> }>`
+    select kr.id, kr.name, kr.length_m, round(st_length(st_intersection(kr.geom, g.geom)::geography)::numeric, 1) as inside_m,
+           st_asgeojson(kr.geom, 7)::json as geometry
+      from grids g join key_routes kr on kr.geom && g.geom and st_intersects(kr.geom, g.geom)
+     where g.id = ${gridId}
+     order by kr.name`.execute(tx);
+  return rows;
+}
+
+export interface RangerPostRow {
+  id: number;
+  person_id: number;
+  name: string;
+  post_type: string;
+  region_code: string;
+  region_name: string;
+  active: boolean;
+}
+
+export async function findRangerPost(tx: Tx, postId: number): Promise<RangerPostRow | undefined> {
+  const { rows } = await sql<RangerPostRow>`
+    select po.id, po.person_id, pe.name, po.post_type, po.region_code, r.name as region_name,
+           po.starts_on <= lz_today() and (po.ends_on is null or po.ends_on >= lz_today()) as active
+      from posts po join persons pe on pe.id = po.person_id join regions r on r.code = po.region_code
+     where po.id = ${postId}`.execute(tx);
+  return rows[0];
+}
+
+/** Rangers in post today within a plan's region (and an optional subtree) who guard no grid of the plan. */
+export async function rangersWithoutGrid(tx: Tx, planId: number, planRegion: string, regionCode?: string): Promise<RangerPostRow[]> {
+  const { rows } = await sql<RangerPostRow>`
+    select po.id, po.person_id, pe.name, po.post_type, po.region_code, r.name as region_name, true as active
+      from posts po join persons pe on pe.id = po.person_id join regions r on r.code = po.region_code
+     where po.post_type = 'ranger'
+       and po.starts_on <= lz_today() and (po.ends_on is null or po.ends_on >= lz_today())
+       and po.region_code like ${`${subtreePrefix(planRegion)}%`}
+       and ${regionCode ? sql`po.region_code like ${`${subtreePrefix(regionCode)}%`}` : sql`true`}
+       and not exists (select 1 from grids g where g.plan_id = ${planId} and g.ranger_post_id = po.id)
+     order by po.region_code, pe.name`.execute(tx);
+  return rows;
+}
+
+/** The grid of a plan a ranger post already guards. */
+export async function gridOfRanger(tx: Tx, planId: number, postId: number): Promise<{ code: string; name: string } | undefined> {
+  return tx.selectFrom('grids').select(['code', 'name']).where('plan_id', '=', planId).where('ranger_post_id', '=', postId).executeTakeFirst();
+}

@@ -1,0 +1,234 @@
+import { sql, type RawBuilder } from 'kysely';
+import { auditAs, type Tx } from '../../db/scoped.ts';
+import type { Context } from '../../platform/context.ts';
+import { AppError, notFound } from '../../platform/errors/app-error.ts';
+import { area } from '../land/geojson.ts';
+import { checkInRegion, locateRegion, multiSql, prepareGeometry, type PreparedGeometry } from '../land/geometry.ts';
+import { levelOf } from '../regions/codes.ts';
+import * as repo from './grid-repository.ts';
+import { findPlan, requireDraft } from './plan-service.ts';
+import { effectiveRules, today } from './rule-service.ts';
+import { checkRuleValue } from './rules.ts';
+import type { GridCreate, GridListQuery, GridUpdate } from './schema.ts';
+import type { PatrolRuleOverride } from './tables.ts';
+
+/** 网格: a patch of forest land guarded by one ranger ("山头落到人头", seeds/002 item 3). */
+
+const toRanger = (r: repo.GridRow) =>
+  r.ranger_post_id === null
+    ? null
+    : {
+        postId: r.ranger_post_id,
+        personId: r.ranger_person_id!,
+        name: r.ranger_name ?? '',
+        regionCode: r.ranger_region_code!,
+        regionName: r.ranger_region_name ?? '',
+        active: r.ranger_active ?? false,
+      };
+
+export const toGrid = (r: repo.GridRow) => ({
+  id: r.id,
+  planId: r.plan_id,
+  planStatus: r.plan_status,
+  regionCode: r.region_code,
+  regionName: r.region_name,
+  code: r.code,
+  name: r.name,
+  area: area(r.area_ha),
+  ranger: toRanger(r),
+  patrolRule: r.patrol_rule,
+  note: r.note,
+  updatedAt: new Date(r.updated_at).toISOString(),
+  ...(r.geometry ? { geometry: r.geometry } : {}),
+});
+
+async function requireGrid(tx: Tx, id: number, withGeometry = true): Promise<repo.GridRow> {
+  const row = await repo.findGrid(tx, id, withGeometry);
+  if (!row) throw notFound('网格', id);
+  return row;
+}
+
+export async function listGrids(ctx: Context, planId: number, q: GridListQuery) {
+  const { rows, total } = await ctx.run(async (tx) => {
+    await findPlan(tx, planId);
+    return repo.listGrids(tx, planId, { ...q, limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
+  });
+  return { items: rows.map(toGrid), total };
+}
+
+/** A grid with what its ranger needs: the key risk areas and routes inside it and its patrol rules with their sources. */
+export async function getGrid(ctx: Context, id: number, on?: string) {
+  return ctx.run(async (tx) => {
+    const row = await requireGrid(tx, id);
+    const [risks, routes, rules] = await Promise.all([
+      repo.riskAreasIn(tx, id),
+      repo.keyRoutesIn(tx, id),
+      effectiveRules(tx, row.region_code, on ?? (await today(tx)), { code: row.code, override: row.patrol_rule }),
+    ]);
+    return {
+      ...toGrid(row),
+      geometry: row.geometry!,
+      plan: { id: row.plan_id, name: row.plan_name, year: row.plan_year, status: row.plan_status },
+      riskAreas: risks.map((r) => ({ id: r.id, kind: r.kind, kindName: r.kind_name, name: r.name, geometryType: r.geometry_type, geometry: r.geometry })),
+      keyRoutes: routes.map((r) => ({ id: r.id, name: r.name, lengthM: r.length_m, lengthInGridM: r.inside_m, geometry: r.geometry })),
+      patrolRules: rules,
+    };
+  });
+}
+
+function checkOverride(rule: PatrolRuleOverride | null | undefined): string | null {
+  if (!rule) return null;
+  const checked: PatrolRuleOverride = {};
+  if (rule.minDaysPerMonth !== undefined) checked.minDaysPerMonth = checkRuleValue('patrol.min_days_per_month', rule.minDaysPerMonth) as number;
+  if (rule.minHoursPerPatrol !== undefined) checked.minHoursPerPatrol = checkRuleValue('patrol.min_hours_per_patrol', rule.minHoursPerPatrol) as number;
+  if (rule.keyPeriods !== undefined) checked.keyPeriods = checkRuleValue('patrol.key_periods', rule.keyPeriods) as PatrolRuleOverride['keyPeriods'];
+  return Object.keys(checked).length === 0 ? null : JSON.stringify(checked);
+}
+
+/** The region a grid is filed under: the one given (the geometry must lie in it) or the village holding it. */
+async function gridRegion(tx: Tx, g: PreparedGeometry, given: string | undefined): Promise<string> {
+  if (given) {
+    await checkInRegion(tx, g, given);
+    return given;
+  }
+  const found = await locateRegion(tx, g);
+  if (!found) throw new AppError('invalid_value', { reason: '无法确定网格所属的村或乡镇，请指定 regionCode' });
+  return found;
+}
+
+/**
+ * The ranger must hold a ranger post today in the grid's village or its township. The post is
+ * looked up within the caller's scope, so a ranger of another township is simply not found.
+ */
+async function checkRanger(tx: Tx, postId: number, gridRegionCode: string): Promise<repo.RangerPostRow> {
+  const post = await repo.findRangerPost(tx, postId);
+  if (!post) throw new AppError('reference_missing', { field: '护林员职务' });
+  if (post.post_type !== 'ranger') throw new AppError('invalid_value', { reason: `${post.name}的该职务不是护林员` });
+  if (!post.active) throw new AppError('invalid_value', { reason: `护林员${post.name}今天不在任` });
+  const township = levelOf(gridRegionCode) === 5 ? `${gridRegionCode.slice(0, 9)}000` : gridRegionCode;
+  if (post.region_code !== gridRegionCode && post.region_code !== township) {
+    throw new AppError('invalid_value', { reason: `护林员${post.name}在${post.region_name}任职，只能负责本村或本乡镇的网格` });
+  }
+  return post;
+}
+
+/**
+ * The one-to-one rule is the database's (unique index grids_one_per_ranger); when it refuses, say
+ * which grid the ranger already guards. The failed transaction is gone, so this asks in a new one.
+ */
+async function explainRangerConflict<T>(ctx: Context, planId: () => number | undefined, postId: number | null | undefined, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    const plan = planId();
+    if ((error as { constraint?: string }).constraint !== 'grids_one_per_ranger' || !postId || plan === undefined) throw error;
+    const other = await ctx.run((tx) => repo.gridOfRanger(tx, plan, postId));
+    throw new AppError('conflict', { detail: `该护林员已负责本方案中的网格 ${other?.code ?? ''}${other ? `（${other.name}）` : ''}，一名护林员只能负责一个网格`, constraint: 'grids_one_per_ranger' });
+  }
+}
+
+export async function createGrid(ctx: Context, planId: number, input: GridCreate) {
+  return explainRangerConflict(ctx, () => planId, input.rangerPostId, () =>
+    ctx.run(async (tx) => {
+      requireDraft(await findPlan(tx, planId), '新增网格');
+      const g = await prepareGeometry(tx, input.geometry, 'polygon');
+      const regionCode = await gridRegion(tx, g, input.regionCode);
+      if (input.rangerPostId) await checkRanger(tx, input.rangerPostId, regionCode);
+      const { rows } = await sql<{ id: number }>`
+        insert into grids (plan_id, region_code, code, name, geom, ranger_post_id, patrol_rule, note)
+        values (${planId}, ${regionCode}, ${input.code}, ${input.name.trim()}, ${multiSql(g)}, ${input.rangerPostId ?? null},
+                ${checkOverride(input.patrolRule)}::jsonb, ${input.note ?? null})
+        returning id`.execute(tx);
+      const row = await requireGrid(tx, rows[0]!.id);
+      return { ...toGrid(row), geometry: row.geometry!, repaired: g.repaired };
+    }),
+  );
+}
+
+/**
+ * Changes a grid. Code, name, region and geometry only in a draft plan; the rule override and the
+ * note also in the active plan, since key periods and notes change during the year.
+ */
+export async function updateGrid(ctx: Context, id: number, changes: GridUpdate) {
+  return ctx.run(async (tx) => {
+    const grid = await requireGrid(tx, id, false);
+    const structural = changes.code !== undefined || changes.name !== undefined || changes.regionCode !== undefined || changes.geometry !== undefined;
+    if (structural) requireDraft({ status: grid.plan_status }, '修改网格编号、名称、区划或范围');
+    else if (grid.plan_status === 'archived') throw new AppError('state_conflict', { reason: '方案已归档，不能修改' });
+    let repaired = false;
+    const set: RawBuilder<unknown>[] = [];
+    if (changes.geometry !== undefined || changes.regionCode !== undefined) {
+      const g = changes.geometry
+        ? await prepareGeometry(tx, changes.geometry, 'polygon')
+        : { ewkb: (await sql<{ ewkb: string }>`select encode(st_asewkb(geom), 'hex') as ewkb from grids where id = ${id}`.execute(tx)).rows[0]!.ewkb, type: 'MULTIPOLYGON', repaired: false };
+      repaired = g.repaired;
+      const regionCode = changes.regionCode ?? grid.region_code;
+      await checkInRegion(tx, g, regionCode);
+      if (grid.ranger_post_id !== null && regionCode !== grid.region_code) await checkRanger(tx, grid.ranger_post_id, regionCode);
+      set.push(sql`geom = ${multiSql(g)}`, sql`region_code = ${regionCode}`);
+    }
+    if (changes.code !== undefined) set.push(sql`code = ${changes.code}`);
+    if (changes.name !== undefined) set.push(sql`name = ${changes.name.trim()}`);
+    if (changes.patrolRule !== undefined) set.push(sql`patrol_rule = ${checkOverride(changes.patrolRule)}::jsonb`);
+    if (changes.note !== undefined) set.push(sql`note = ${changes.note}`);
+    const result = await sql`update grids set ${sql.join(set)} where id = ${id}`.execute(tx);
+    if (result.numAffectedRows === 0n) throw new AppError('out_of_scope');
+    const row = await requireGrid(tx, id);
+    return { ...toGrid(row), geometry: row.geometry!, repaired };
+  });
+}
+
+export async function deleteGrid(ctx: Context, id: number): Promise<void> {
+  await ctx.run(async (tx) => {
+    requireDraft({ status: (await requireGrid(tx, id, false)).plan_status }, '删除网格');
+    const result = await tx.deleteFrom('grids').where('id', '=', id).executeTakeFirst();
+    if (result.numDeletedRows === 0n) throw new AppError('out_of_scope');
+  });
+}
+
+/**
+ * Assigns a ranger to a grid, in a draft or the active plan (rangers rotate during the year).
+ * Audited as `grid.assign_ranger`.
+ */
+export async function assignRanger(ctx: Context, id: number, rangerPostId: number) {
+  let planId: number | undefined;
+  return explainRangerConflict(ctx, () => planId, rangerPostId, () =>
+    ctx.run(async (tx) => {
+      const grid = await requireGrid(tx, id, false);
+      planId = grid.plan_id;
+      if (grid.plan_status === 'archived') throw new AppError('state_conflict', { reason: '方案已归档，不能调整护林员' });
+      await checkRanger(tx, rangerPostId, grid.region_code);
+      await auditAs(tx, 'grid.assign_ranger');
+      const result = await tx.updateTable('grids').set({ ranger_post_id: rangerPostId }).where('id', '=', id).executeTakeFirst();
+      if (result.numUpdatedRows === 0n) throw new AppError('out_of_scope');
+      return toGrid(await requireGrid(tx, id, false));
+    }),
+  );
+}
+
+export async function unassignRanger(ctx: Context, id: number) {
+  return ctx.run(async (tx) => {
+    const grid = await requireGrid(tx, id, false);
+    if (grid.plan_status === 'archived') throw new AppError('state_conflict', { reason: '方案已归档，不能调整护林员' });
+    await auditAs(tx, 'grid.unassign_ranger');
+    const result = await tx.updateTable('grids').set({ ranger_post_id: null }).where('id', '=', id).executeTakeFirst();
+    if (result.numUpdatedRows === 0n) throw new AppError('out_of_scope');
+    return toGrid(await requireGrid(tx, id, false));
+  });
+}
+
+/** For the office's list: grids of a plan without a ranger, and rangers in post without a grid of the plan. */
+export async function unassigned(ctx: Context, planId: number, regionCode?: string) {
+  return ctx.run(async (tx) => {
+    const plan = await findPlan(tx, planId);
+    const [grids, rangers] = await Promise.all([
+      repo.listGrids(tx, planId, { regionCode, withoutRanger: true, limit: 10000, offset: 0 }),
+      repo.rangersWithoutGrid(tx, planId, plan.region_code, regionCode),
+    ]);
+    return {
+      plan: { id: plan.id, name: plan.name, year: plan.year, status: plan.status },
+      gridsWithoutRanger: grids.rows.map((g) => ({ id: g.id, code: g.code, name: g.name, regionCode: g.region_code, area: area(g.area_ha), rangerName: null })),
+      rangersWithoutGrid: rangers.map((r) => ({ postId: r.id, personId: r.person_id, name: r.name, regionCode: r.region_code, regionName: r.region_name, active: r.active })),
+    };
+  });
+}
