@@ -128,10 +128,14 @@ export async function seedLand(tx: Tx, random: Random, regions: readonly RegionI
     .values({ region_code: DEMO_COUNTY_CODE, name: '自然保护地', kind: 'nature_reserve', description: '示例数据：森林公园与自然保护地范围' })
     .returning('id')
     .executeTakeFirstOrThrow();
+  // Like every regional row, the park is filed under the villages it covers: one piece per village,
+  // so a township sees exactly its own part of it.
   await sql`
     insert into reference_features (layer_id, region_code, name, properties, geom)
-    select ${layer.id}, ${DEMO_COUNTY_CODE}, '峰山森林公园（示例）', '{"级别":"市级"}'::jsonb,
-           st_intersection(${validMulti(sql`st_geomfromgeojson(${JSON.stringify(geo(land.reserve))})`)}, (select geom from regions where code = ${DEMO_COUNTY_CODE}))`.execute(tx);
+    select ${layer.id}, v.code, '峰山森林公园（示例）', '{"级别":"市级"}'::jsonb, st_collectionextract(st_intersection(p.g, v.geom), 3)
+      from (select ${validMulti(sql`st_geomfromgeojson(${JSON.stringify(geo(land.reserve))})`)} as g) p
+      join regions v on v.level = 5 and st_intersects(p.g, v.geom)
+     where st_area(st_collectionextract(st_intersection(p.g, v.geom), 3)::geography) > 1`.execute(tx);
 }
 
 /** Generated rings are rounded to ~1 cm; repairing them is cheap insurance for the validity checks. */
