@@ -89,7 +89,8 @@ function polygons(parts: Position[][][]): Encoded | undefined {
 function orient(ring: Position[], exterior: boolean, out: VtPoint[][]): boolean {
   if (ring.length < 4) return false;
   const area = ringArea2(ring as Array<[number, number]>);
-  if (area === 0) return false;
+  // Less than one square unit is a sliver the clip left at the buffer's edge; ST_AsMVTGeom drops those too.
+  if (Math.abs(area) < 2) return false;
   const points = ring.map(point);
   out.push(area > 0 === exterior ? points : points.reverse());
   return true;

@@ -73,9 +73,10 @@ export function preparedTileQuery(spec: TileLayerSpec, rule: ZoomRule, tile: Til
     rule,
     tile,
     filter,
-    // Clip before snapping: the clip needs valid input, and snapping can make a ring touch itself.
+    // In ST_AsMVTGeom's order: to tile units, snap, clip (ST_ClipByBox2D tolerates the rings snapping
+    // may make invalid), snap the cut points, then drop points on straight lines.
     (src) =>
-      sql`st_simplify(st_snaptogrid(st_clipbybox2d(st_affine(${src}, ${num(fx)}, 0, 0, ${num(fy)}, ${num(xoff)}, ${num(yoff)}), ${box}), 1), 0)`,
+      sql`st_simplify(st_snaptogrid(st_clipbybox2d(st_snaptogrid(st_affine(${src}, ${num(fx)}, 0, 0, ${num(fy)}, ${num(xoff)}, ${num(yoff)}), 1), ${box}), 1), 0)`,
   );
   const names = attributesAt(spec, rule).map((a) => sql.raw(`t."${a.name}"`));
   return sql<PreparedRow>`

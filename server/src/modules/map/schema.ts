@@ -1,0 +1,112 @@
+import { Type, type Static } from 'typebox';
+import { MAX_TILE_ZOOM } from '../../platform/tiles/tile-math.ts';
+
+const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
+
+export const LayerId = Type.String({ pattern: '^[a-z_]{1,40}$', description: '图层标识，如 sub_compartments、grids' });
+export const BBox = Type.Array(Type.Number(), { minItems: 4, maxItems: 4, description: '范围 [西, 南, 东, 北]，经纬度（CGCS2000）' });
+
+export const TileParams = Type.Object({
+  layer: LayerId,
+  // Ranges are checked by the route, so every out-of-range address gets the same tile_invalid answer.
+  z: Type.Integer({ description: `缩放级别 0–${MAX_TILE_ZOOM}` }),
+  x: Type.Integer({ description: '列号 0 … 2^z − 1' }),
+  y: Type.Integer({ description: '行号 0 … 2^z − 1（自北向南，XYZ 方案）' }),
+});
+
+export const TileQuery = Type.Object(
+  {
+    plan: Type.Optional(Type.Integer({ minimum: 1, description: '网格方案（仅护林网格图层）；缺省为启用中的方案' })),
+    v: Type.Optional(Type.String({ maxLength: 100, description: '图层版本，仅用于让浏览器缓存失效，可取自图层目录' })),
+  },
+  { additionalProperties: false },
+);
+
+const CodeName = Type.Object({ code: Type.String(), name: Type.String() });
+
+export const LayerAttribute = Type.Object({
+  name: Type.String({ description: '切片中的属性名' }),
+  label: Type.String({ description: '中文名称' }),
+  type: Type.Union([Type.Literal('string'), Type.Literal('integer'), Type.Literal('number'), Type.Literal('boolean')]),
+  fromZoom: Type.Integer({ description: '自该级别起切片中带有此属性' }),
+  codes: Type.Optional(Type.Array(CodeName, { description: '代码值及其名称（用于图例）' })),
+});
+
+export const MapLayerInfo = Type.Object({
+  id: LayerId,
+  name: Type.String({ description: '图层名称' }),
+  geometry: Type.Union([Type.Literal('polygon'), Type.Literal('line'), Type.Literal('point'), Type.Literal('mixed')], { description: '几何类型' }),
+  minZoom: Type.Integer(),
+  maxZoom: Type.Integer({ description: '最大切片级别，更大级别由地图放大显示' }),
+  clickableFromZoom: Nullable(Type.Integer({ description: '自该级别起要素带 id，可点击查询；低级别按属性合并显示' })),
+  tileUrl: Type.String({ description: '切片地址模板（MVT），{z}/{x}/{y} 由地图填入' }),
+  version: Type.String({ description: '图层版本，数据变化时改变' }),
+  attributes: Type.Array(LayerAttribute),
+});
+
+export const GridPlanInfo = Type.Object({
+  id: Type.Integer(),
+  name: Type.String(),
+  year: Type.Integer(),
+  status: Type.Union([Type.Literal('draft'), Type.Literal('active'), Type.Literal('archived')]),
+  active: Type.Boolean({ description: '网格图层缺省显示启用中的方案' }),
+});
+
+export const MapCatalogue = Type.Object({
+  layers: Type.Array(MapLayerInfo),
+  scope: Type.Object({
+    regions: Type.Array(Type.Object({ code: Type.String(), name: Type.String() }), { description: '调用者辖区的最外层区划' }),
+    bbox: Nullable(BBox),
+  }),
+  basemap: Type.Union([Type.Object({ url: Type.String({ description: 'XYZ/WMTS 地址模板' }), attribution: Nullable(Type.String()) }), Type.Null()], {
+    description: '底图；未配置时为 null',
+  }),
+  gridPlans: Type.Array(GridPlanInfo, { description: '可选的网格方案：护林网格切片地址加 ?plan=<id> 显示该方案，缺省为启用中的方案' }),
+  referenceLayers: Type.Array(Type.Object({ id: Type.Integer(), name: Type.String(), kind: Type.String() })),
+});
+export type MapCatalogue = Static<typeof MapCatalogue>;
+
+export const FeatureParams = Type.Object({
+  layer: LayerId,
+  id: Type.Integer({ minimum: 1, description: '要素 id（切片中的要素 id；行政区划为 12 位代码）' }),
+});
+
+export const FeatureProperty = Type.Object({
+  key: Type.String(),
+  label: Type.String({ description: '中文名称' }),
+  value: Type.Union([Type.String(), Type.Number(), Type.Boolean(), Type.Null()], { description: '显示值；代码值已换成名称' }),
+  code: Type.Optional(Type.String({ description: '代码值本身（代码类属性）' })),
+});
+
+export const MapFeature = Type.Object({
+  layer: LayerId,
+  layerName: Type.String(),
+  id: Type.Integer(),
+  label: Type.String({ description: '要素标题' }),
+  regionCode: Nullable(Type.String()),
+  regionPath: Nullable(Type.String({ description: '所在区划（调用者可见的部分），如“水东镇 / 七里村”' })),
+  bbox: Nullable(BBox),
+  areaHa: Nullable(Type.Number({ description: '面积（公顷），按椭球计算' })),
+  areaMu: Nullable(Type.Number({ description: '面积（亩）= 公顷 × 15' })),
+  properties: Type.Array(FeatureProperty),
+  plan: Type.Optional(Type.Object({ id: Type.Integer(), name: Type.String(), year: Type.Integer(), status: Type.String() }, { description: '网格所属方案' })),
+  ranger: Type.Optional(Nullable(Type.Object({ postId: Type.Integer(), name: Type.String() }, { description: '网格护林员；null 为尚未落实' }))),
+});
+export type MapFeature = Static<typeof MapFeature>;
+
+export const SearchQuery = Type.Object(
+  { q: Type.String({ minLength: 1, maxLength: 50, pattern: '\\S', description: '小班号（如 0003-012 或 12）、乡镇/村名称、网格名称或编码' }) },
+  { additionalProperties: false },
+);
+
+export const SearchResult = Type.Object({
+  layer: LayerId,
+  id: Type.Integer(),
+  label: Type.String(),
+  regionPath: Nullable(Type.String()),
+  bbox: Nullable(BBox),
+});
+export type SearchResult = Static<typeof SearchResult>;
+
+/** A tile's bytes are sent as they are (Fastify does not serialise a Buffer); the schema is for the API documentation. */
+export const TileBody = Type.Unsafe<Buffer>({ type: 'string', format: 'binary', description: 'Mapbox Vector Tile（可能经 gzip 压缩，见 Content-Encoding）' });
