@@ -61,11 +61,15 @@ export function parseWkt(text: string): WktNode {
         i++;
         return { keyword: keyword.toUpperCase(), values };
       }
-      if (t === ',') i++;
-      else if (t.startsWith('"')) (values.push(t.slice(1, -1).replaceAll('""', '"')), i++);
-      else if (/^[-+.\d]/.test(t)) (values.push(Number(t)), i++);
-      else if (tokens[i + 1] === '[' || tokens[i + 1] === '(') values.push(node());
-      else (values.push(t), i++); // bare enumerations such as AXIS["x", EAST]
+      if (t === ',') {
+        i++;
+      } else if (tokens[i + 1] === '[' || tokens[i + 1] === '(') {
+        values.push(node());
+      } else {
+        // a quoted string, a number, or a bare enumeration such as AXIS["x", EAST]
+        values.push(t.startsWith('"') ? t.slice(1, -1).replaceAll('""', '"') : /^[-+.\d]/.test(t) ? Number(t) : t);
+        i++;
+      }
     }
   };
   const root = node();
@@ -80,7 +84,7 @@ const squash = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, '');
 
 function epsgOf(n: WktNode): number | undefined {
   const id = child(n, 'AUTHORITY', 'ID');
-  if (!id || squash(String(id.values[0])) !== 'epsg') return undefined;
+  if (!id || typeof id.values[0] !== 'string' || squash(id.values[0]) !== 'epsg') return undefined;
   const code = Number(id.values[1]);
   return Number.isInteger(code) ? code : undefined;
 }
@@ -202,19 +206,18 @@ export function suggestCrs(extent: readonly [number, number, number, number] | n
   if (!extent) return [];
   const [x0, y0, x1, y1] = extent;
   if (x0 >= -180 && x1 <= 180 && y0 >= -90 && y1 <= 90) return ['EPSG:4490', 'EPSG:4326'];
-  if (x0 >= 1e7 && x1 < 1e8 && y0 > 0 && y1 < 7e6) {
-    const zone = Math.floor(x0 / 1e6);
-    if (zone === Math.floor(x1 / 1e6)) {
-      if (zone >= 25 && zone <= 45) return [`EPSG:${4513 + zone - 25}`];
-      if (zone >= 13 && zone <= 23) return [`EPSG:${4491 + zone - 13}`];
-    }
-    return [];
-  }
-  if (x0 > 0 && x1 < 1e6 && y0 > 0 && y1 < 7e6) {
-    if (regionLongitude === null) return [];
+  const out: string[] = [];
+  const northings = y0 > 0 && y1 < 7e6;
+  if (northings && x0 > 0 && x1 < 1e6 && regionLongitude !== null) {
     const cm = Math.round(regionLongitude / 3) * 3;
-    return cm >= 75 && cm <= 135 ? [`EPSG:${4534 + (cm - 75) / 3}`] : [];
+    if (cm >= 75 && cm <= 135) out.push(`EPSG:${4534 + (cm - 75) / 3}`);
   }
-  if (Math.abs(x0) <= 2.0038e7 && Math.abs(x1) <= 2.0038e7 && Math.abs(y0) <= 2.0038e7 && Math.abs(y1) <= 2.0038e7) return ['EPSG:3857'];
-  return [];
+  const zone = Math.floor(x0 / 1e6);
+  if (northings && zone === Math.floor(x1 / 1e6)) {
+    if (zone >= 25 && zone <= 45) out.push(`EPSG:${4513 + zone - 25}`);
+    if (zone >= 13 && zone <= 23) out.push(`EPSG:${4491 + zone - 13}`);
+  }
+  // China in Web Mercator metres: x about 8.1–15.2 million, y about 0.3–7.2 million.
+  if (x0 >= 8e6 && x1 <= 15.3e6 && y0 >= 0 && y1 <= 7.3e6) out.push('EPSG:3857');
+  return out;
 }

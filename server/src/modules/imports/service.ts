@@ -1,0 +1,180 @@
+import { recordEvent } from '../../platform/audit/record.ts';
+import type { Context } from '../../platform/context.ts';
+import { AppError, notFound } from '../../platform/errors/app-error.ts';
+import { type Caller, type ImportsDeps, mayWrite, readerContext, writerContext } from './access.ts';
+import { crsByCode } from './crs.ts';
+import { checkExtent, inspectUpload } from './inspect.ts';
+import { mappingProblems } from './mapping.ts';
+import { presetsFor } from './presets.ts';
+import { toJob, toSummary } from './present.ts';
+import * as repo from './repository.ts';
+import { resolveTarget } from './run-plan.ts';
+import type { ImportJob, OptionsPatch } from './schema.ts';
+import { layerOf, resolveCrs, resolveSettings, type ImportOptions, type Inspection } from './settings.ts';
+import type { ImportStatus, ImportTarget } from './tables.ts';
+import { TARGETS } from './targets.ts';
+
+const JOB = '导入任务';
+const unzipLimit = (deps: ImportsDeps) => 10 * deps.config.uploads.maxBytes;
+
+/** A job the caller may see: visible in their scope and of a layer they may import into; otherwise 404. */
+async function loadJob(deps: ImportsDeps, caller: Caller, id: number): Promise<{ job: repo.JobRow; ctx: Context }> {
+  const job = await readerContext(deps, caller).run((tx) => repo.findJob(tx, id));
+  if (!job || !mayWrite(caller, job.target, job.region_code)) throw notFound(JOB, id);
+  return { job, ctx: writerContext(deps, caller, job.target) };
+}
+
+async function present(ctx: Context, job: repo.JobRow): Promise<ImportJob> {
+  return toJob(job, await ctx.run((tx) => presetsFor(tx, job.target)));
+}
+
+/**
+ * Accepts an uploaded file for import into `target` at `regionCode`: inspects it and opens a job
+ * that waits for the user's choices. Nothing is written to any layer yet.
+ */
+export async function createJob(
+  deps: ImportsDeps,
+  caller: Caller,
+  input: { target: ImportTarget; regionCode: string; fileName: string; stored: { sha256: string; size: number; path: string } },
+): Promise<ImportJob> {
+  const spec = TARGETS[input.target];
+  const ctx = writerContext(deps, caller, input.target);
+  const region = await ctx.run((tx) => repo.regionInfo(tx, input.regionCode));
+  if (!region) throw notFound('区划', input.regionCode);
+  const inspected = await inspectUpload({
+    file: input.stored.path,
+    fileName: input.fileName,
+    spec,
+    maxFeatures: deps.config.uploads.maxFeatures,
+    maxUnzippedBytes: unzipLimit(deps),
+    regionLongitude: region.lon,
+  });
+  const first = inspected.layers[0]!;
+  const inspection: Inspection = { ...inspected, check: await checkExtent(ctx, first, first.crs.crs) };
+  const id = await ctx.run((tx) =>
+    repo.insertJob(tx, {
+      regionCode: input.regionCode,
+      target: input.target,
+      sha256: input.stored.sha256,
+      fileName: input.fileName,
+      fileSize: input.stored.size,
+      format: inspection.format,
+      inspection,
+      featureCount: first.featureCount,
+      createdBy: caller.actor.accountId,
+      createdByName: `${caller.actor.name}（${caller.actor.username}）`,
+      actorRoots: [...ctx.roots],
+    }),
+  );
+  return getJob(deps, caller, id);
+}
+
+export async function getJob(deps: ImportsDeps, caller: Caller, id: number): Promise<ImportJob> {
+  const { job, ctx } = await loadJob(deps, caller, id);
+  return present(ctx, job);
+}
+
+export async function listJobs(deps: ImportsDeps, caller: Caller, query: { target?: ImportTarget; status?: ImportStatus; limit: number }) {
+  const rows = await readerContext(deps, caller).run((tx) => repo.listJobs(tx, query));
+  return rows.filter((j) => mayWrite(caller, j.target, j.region_code)).map(toSummary);
+}
+
+/**
+ * Records the user's choices while the job waits. Choosing another layer or encoding reads the
+ * file again (field names change with the encoding, so the mapping starts over from the new
+ * suggestions); choosing a projection re-checks where the layer lies.
+ */
+export async function changeOptions(deps: ImportsDeps, caller: Caller, id: number, patch: OptionsPatch): Promise<ImportJob> {
+  const { job, ctx } = await loadJob(deps, caller, id);
+  if (job.status !== 'uploaded') throw new AppError('state_conflict', { reason: '导入已经开始，不能再修改选项' });
+  const options: ImportOptions = { ...job.options };
+  for (const [key, value] of Object.entries(patch)) {
+    if (value === null) delete options[key as keyof ImportOptions];
+    else (options as Record<string, unknown>)[key] = value;
+  }
+  const layerChanged = patch.layer !== undefined && patch.layer !== job.options.layer;
+  if (layerChanged && patch.encoding === undefined) delete options.encoding;
+  const encodingChanged = layerChanged || (patch.encoding !== undefined && patch.encoding !== job.options.encoding);
+  if (encodingChanged && patch.mapping === undefined) delete options.mapping;
+
+  if (options.projection !== undefined && !crsByCode(options.projection)) {
+    throw new AppError('invalid_value', { reason: `不支持的坐标系“${options.projection}”，可选的见 /api/imports/projections` });
+  }
+  let inspection = job.inspection;
+  if (options.layer !== undefined && !inspection.layers.some((l) => l.name === options.layer)) {
+    throw new AppError('invalid_value', { reason: `文件中没有图层“${options.layer}”` });
+  }
+  if (encodingChanged) {
+    const region = await ctx.run((tx) => repo.regionInfo(tx, job.region_code));
+    const again = await inspectUpload({
+      file: deps.files.pathOf(job.file_sha256),
+      fileName: job.file_name,
+      spec: TARGETS[job.target],
+      ...(options.layer === undefined ? {} : { layer: options.layer }),
+      ...(options.encoding === undefined ? {} : { encoding: options.encoding }),
+      maxFeatures: deps.config.uploads.maxFeatures,
+      maxUnzippedBytes: unzipLimit(deps),
+      regionLongitude: region?.lon ?? null,
+    });
+    inspection = { ...again, check: inspection.check };
+  }
+  const layer = layerOf(inspection, options)!;
+  if (patch.mapping) {
+    const problems = mappingProblems(patch.mapping, layer.fields.map((f) => f.name), TARGETS[job.target]);
+    if (problems.length > 0) throw new AppError('invalid_value', { reason: problems.join('；') });
+  }
+  const { crs } = resolveCrs(layer, options);
+  if (options.gcj02 && crs && !crs.geographic) throw new AppError('invalid_value', { reason: '只有经纬度坐标可以声明为 GCJ-02（火星坐标）' });
+  inspection = { ...inspection, check: await checkExtent(ctx, layer, crs) };
+
+  const { settings } = resolveSettings({ ...job, inspection, options });
+  if (settings) await ctx.run((tx) => resolveTarget(tx, job, settings));
+  const saved = await ctx.run((tx) => repo.saveChoices(tx, id, options, inspection));
+  if (!saved) throw new AppError('state_conflict', { reason: '导入已经开始，不能再修改选项' });
+  return getJob(deps, caller, id);
+}
+
+/** Queues the job once every choice is made; the answer names the first missing choice otherwise. */
+export async function startJob(deps: ImportsDeps, caller: Caller, id: number): Promise<ImportJob> {
+  const { job, ctx } = await loadJob(deps, caller, id);
+  if (job.status !== 'uploaded') throw new AppError('state_conflict', { reason: `任务${STATUS_NAMES[job.status]}，不能再次开始` });
+  const { settings, missing } = resolveSettings(job);
+  if (!settings || missing[0]) throw new AppError(missing[0]!.code, { ...missing[0]!.details, option: missing[0]!.option });
+  await ctx.run(async (tx) => {
+    await resolveTarget(tx, job, settings);
+    if (!(await repo.queueJob(tx, id))) throw new AppError('state_conflict', { reason: '任务已经开始' });
+    await recordEvent(tx, {
+      action: 'import.start',
+      entity: 'import_jobs',
+      entityId: id,
+      regionCode: job.region_code,
+      after: { target: job.target, fileName: job.file_name, dataset: settings.dataset, layer: settings.layer.name, projection: settings.crs?.code ?? null, features: settings.layer.featureCount },
+    });
+  });
+  deps.wake();
+  return getJob(deps, caller, id);
+}
+
+const STATUS_NAMES: Record<ImportStatus, string> = {
+  uploaded: '尚未开始',
+  queued: '在排队',
+  running: '正在进行',
+  succeeded: '完成',
+  failed: '失败',
+  cancelled: '取消',
+};
+
+/** Cancels a job that has not finished: at once if it has not started, at the next checkpoint if it runs. */
+export async function cancelJob(deps: ImportsDeps, caller: Caller, id: number): Promise<ImportJob> {
+  const { job, ctx } = await loadJob(deps, caller, id);
+  const status = await ctx.run(async (tx) => {
+    const after = await repo.requestCancel(tx, id);
+    if (after === 'cancelled') {
+      await repo.deleteStaging(tx, id);
+      await recordEvent(tx, { action: 'import.cancel', entity: 'import_jobs', entityId: id, regionCode: job.region_code, after: { target: job.target, fileName: job.file_name } });
+    }
+    return after;
+  });
+  if (!status) throw new AppError('job_not_cancellable', { state: STATUS_NAMES[job.status] });
+  return getJob(deps, caller, id);
+}
