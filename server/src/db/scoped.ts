@@ -19,13 +19,26 @@ export interface ScopeSettings {
  */
 export async function runInScope<T>(db: Kysely<DB>, settings: ScopeSettings, fn: (tx: Tx) => Promise<T>): Promise<T> {
   const scope = settings.scope === '*' ? '*' : settings.scope.join(',');
-  return db.transaction().execute(async (tx) => {
+  const callbacks: Array<() => void> = [];
+  const result = await db.transaction().execute(async (tx) => {
+    committed.set(tx, callbacks);
     await sql`select set_config('linzhang.scope', ${scope}, true),
                      set_config('linzhang.actor_id', ${settings.actorId === null ? '' : String(settings.actorId)}, true),
                      set_config('linzhang.actor_name', ${settings.actorName}, true),
                      set_config('linzhang.ip', ${settings.ip ?? ''}, true)`.execute(tx);
     return fn(tx);
   });
+  for (const callback of callbacks) callback();
+  return result;
+}
+
+const committed = new WeakMap<Tx, Array<() => void>>();
+
+/** Runs `callback` once the transaction has committed (never if it rolls back): for in-memory state that mirrors the database. */
+export function afterCommit(tx: Tx, callback: () => void): void {
+  const callbacks = committed.get(tx);
+  if (!callbacks) throw new Error('afterCommit needs a transaction opened by runInScope');
+  callbacks.push(callback);
 }
 
 /** Names the domain verb ('post.end', 'auth.login') that the audit trigger records for the next writes in this transaction. */

@@ -130,6 +130,21 @@ describe('a township office cannot widen its own rights', () => {
   });
 });
 
+describe('rights follow posts at once', () => {
+  it('takes a permission away on the next request when the post granting it ends', async () => {
+    const staff = await holderOf(t, 'office_staff', '360702100000');
+    expect((await staff.post('/api/persons', { regionCode: '360702100000', name: '临时甲' })).statusCode).toBe(201);
+    const me = (await staff.get('/api/me')).json();
+    const post = me.posts.find((p: { postType: string }) => p.postType === 'office_staff');
+    const yesterday = new Date(Date.now() - 86_400_000 + 8 * 3600_000).toISOString().slice(0, 10);
+    await t.database.owner.query(`update posts set starts_on = '2020-01-01' where id = $1`, [post.id]);
+    const office = await officeAdmin(t);
+    expect((await office.post(`/api/posts/${post.id}/end`, { endsOn: yesterday, reason: '工作调动' })).statusCode).toBe(200);
+    const refused = await staff.post('/api/persons', { regionCode: '360702100000', name: '临时乙' });
+    expect(refused.statusCode).toBe(403);
+  });
+});
+
 describe('office admin manages people and posts, with history', () => {
   it('creates a person, appoints, ends the post and keeps the record', async () => {
     const office = await officeAdmin(t);

@@ -1,8 +1,15 @@
 import type { Context } from '../../platform/context.ts';
-import { auditAs } from '../../db/scoped.ts';
+import { afterCommit, auditAs, type Tx } from '../../db/scoped.ts';
+import { sessionCache } from '../../platform/auth/session-cache.ts';
 import { AppError, notFound } from '../../platform/errors/app-error.ts';
 import * as repo from './repository.ts';
 import type { Person, PersonCreate, PersonListQuery, PersonUpdate, Post, PostCreate, PostListQuery, PostUpdate } from './schema.ts';
+
+/** A post change changes its holder's rights: their cached sessions must be read afresh. */
+function rightsChanged(tx: Tx, personId: number) {
+  sessionCache.forgetPerson(personId);
+  afterCommit(tx, () => sessionCache.forgetPerson(personId));
+}
 
 const toPerson = (r: repo.PersonRow): Person => ({
   id: r.id,
@@ -92,6 +99,7 @@ export async function appoint(ctx: Context, personId: number, input: PostCreate)
     if (!(await repo.findPerson(tx, personId))) throw notFound('人员', personId);
     if (!(await repo.postTypeExists(tx, input.postType))) throw new AppError('reference_missing', { field: '职务类型' });
     await auditAs(tx, 'post.appoint');
+    rightsChanged(tx, personId);
     const [id] = await repo.insertPosts(tx, [
       {
         personId,
@@ -111,7 +119,9 @@ export async function appoint(ctx: Context, personId: number, input: PostCreate)
 export async function updatePost(ctx: Context, id: number, changes: PostUpdate): Promise<Post> {
   return ctx.run(async (tx) => {
     if (!(await repo.updatePost(tx, id, changes))) throw notFound('职务', id);
-    return toPost((await repo.findPost(tx, id))!);
+    const post = (await repo.findPost(tx, id))!;
+    rightsChanged(tx, post.person_id);
+    return toPost(post);
   });
 }
 
@@ -124,6 +134,7 @@ export async function endPost(ctx: Context, id: number, input: { endsOn: string;
     if (input.endsOn < post.starts_on) throw new AppError('invalid_value', { reason: `离任日期不能早于任职日期 ${post.starts_on}` });
     await auditAs(tx, 'post.end');
     await repo.updatePost(tx, id, { endsOn: input.endsOn, endReason: input.reason });
+    rightsChanged(tx, post.person_id);
     return toPost((await repo.findPost(tx, id))!);
   });
 }

@@ -7,7 +7,7 @@ import { Context, systemContext } from '../context.ts';
 import { AppError } from '../errors/app-error.ts';
 import { grantsOf, rootsOf, type Actor } from './actor.ts';
 import type { Permission } from './permissions.ts';
-import { csrfTokenMatches, findSession, hashToken, touchSession, type SessionRecord } from './sessions.ts';
+import { csrfTokenMatches, findSessionCached, hashToken, touchSession, type SessionRecord } from './sessions.ts';
 
 /**
  * Who may call a route, declared on the route itself (`config: { access }`):
@@ -50,7 +50,7 @@ async function access(app: FastifyInstance, { config, db }: AccessOptions) {
     const rule = request.routeOptions.config?.access;
     if (!rule) return; // not an API route (static files, docs, 404)
     const credential = readCredential(request);
-    const session = credential ? await systemContext(db).run((tx) => findSession(tx, credential.tokenHash)) : undefined;
+    const session = credential ? await systemContext(db).run((tx) => findSessionCached(tx, credential.tokenHash)) : undefined;
     const problem = session ? sessionProblem(session, config) : credential ? 'session_expired' : 'unauthenticated';
 
     if (rule === 'public') {
@@ -68,7 +68,7 @@ async function access(app: FastifyInstance, { config, db }: AccessOptions) {
     request.actor = actor;
     request.ctx = new Context(db, actor, rootsOf(actor, rule === 'signed-in' ? undefined : rule.permission), request.ip);
     if (Date.now() - session.last_seen_at.getTime() > TOUCH_AFTER_MS) {
-      await systemContext(db).run((tx) => touchSession(tx, session.token_hash));
+      await systemContext(db).run((tx) => touchSession(tx, session));
     }
   });
 }

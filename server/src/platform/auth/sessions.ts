@@ -1,7 +1,8 @@
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { sql } from 'kysely';
-import type { Tx } from '../../db/scoped.ts';
+import { afterCommit, type Tx } from '../../db/scoped.ts';
 import type { ActivePost } from './actor.ts';
+import { sessionCache } from './session-cache.ts';
 
 /** Session tokens travel to the client once; the database only ever holds their SHA-256. */
 export function newToken(): { token: string; tokenHash: string } {
@@ -84,14 +85,31 @@ export async function findSession(tx: Tx, tokenHash: string): Promise<SessionRec
   return rows[0];
 }
 
-export async function touchSession(tx: Tx, tokenHash: string): Promise<void> {
-  await tx.updateTable('sessions').set({ last_seen_at: new Date() }).where('token_hash', '=', tokenHash).execute();
+/** The session, from the few-second cache when it was read just now (see session-cache.ts). */
+export async function findSessionCached(tx: Tx, tokenHash: string): Promise<SessionRecord | undefined> {
+  const cached = sessionCache.get(tokenHash);
+  if (cached) return cached;
+  const record = await findSession(tx, tokenHash);
+  if (record) sessionCache.set(record);
+  return record;
 }
 
+export async function touchSession(tx: Tx, session: SessionRecord): Promise<void> {
+  const now = new Date();
+  await tx.updateTable('sessions').set({ last_seen_at: now }).where('token_hash', '=', session.token_hash).execute();
+  sessionCache.set({ ...session, last_seen_at: now });
+}
+
+// Revocations forget cached sessions now and again after commit, so a concurrent request that read
+// the row before the commit cannot keep it cached.
 export async function revokeSession(tx: Tx, tokenHash: string): Promise<void> {
+  sessionCache.forget(tokenHash);
+  afterCommit(tx, () => sessionCache.forget(tokenHash));
   await tx.updateTable('sessions').set({ revoked_at: new Date() }).where('token_hash', '=', tokenHash).where('revoked_at', 'is', null).execute();
 }
 
 export async function revokeAllSessions(tx: Tx, accountId: number): Promise<void> {
+  sessionCache.forgetAccount(accountId);
+  afterCommit(tx, () => sessionCache.forgetAccount(accountId));
   await tx.updateTable('sessions').set({ revoked_at: new Date() }).where('account_id', '=', accountId).where('revoked_at', 'is', null).execute();
 }
