@@ -7,7 +7,7 @@ import type { Config } from '../src/config.ts';
 import type { Database } from '../src/db/database.ts';
 import { prepareDatabase } from '../src/db/prepare.ts';
 import { systemContext, type Context } from '../src/platform/context.ts';
-import { adminQuery, pgliteTemplatePath, postgresTemplateName, testConfig, TEST_PASSWORD, withDatabase } from './template.ts';
+import { adminQuery, pgliteTemplatePath, testConfig, TEST_PASSWORD, withDatabase } from './template.ts';
 
 export interface TestApp {
   app: FastifyInstance;
@@ -27,7 +27,7 @@ export async function startTestApp(overrides: Record<string, string> = {}): Prom
   let dropDatabase = async () => {};
   if (url) {
     const name = `linzhang_t_${process.pid}_${randomBytes(4).toString('hex')}`;
-    await adminQuery(url, `create database ${name} template ${postgresTemplateName(key)}`);
+    await adminQuery(url, `create database ${name} template ${inject('postgresTemplate')}`);
     config = testConfig({ ...overrides, DATABASE_URL: withDatabase(url, name) });
     ({ database } = await prepareDatabase(config));
     dropDatabase = () => adminQuery(url, `drop database if exists ${name} with (force)`);

@@ -7,6 +7,8 @@ import { adminQuery, pgliteTemplatePath, postgresTemplateName, templateKey, test
 declare module 'vitest' {
   export interface ProvidedContext {
     templateKey: string;
+    /** The PostgreSQL template database of this run (each run has its own, so runs never collide). */
+    postgresTemplate: string;
   }
 }
 
@@ -17,16 +19,18 @@ declare module 'vitest' {
 export default async function setup(project: TestProject) {
   const key = templateKey();
   project.provide('templateKey', key);
+  project.provide('postgresTemplate', '');
   const url = process.env.DATABASE_URL;
   if (url) {
-    const name = postgresTemplateName(key);
+    const name = postgresTemplateName(key, process.pid);
+    project.provide('postgresTemplate', name);
     await adminQuery(url, `drop database if exists ${name}`);
     await adminQuery(url, `create database ${name}`);
     const { database } = await prepareDatabase(testConfig({ DATABASE_URL: withDatabase(url, name) }));
     await database.close();
     // Nobody may connect to a template while it is being copied.
     await adminQuery(url, `alter database ${name} with allow_connections false`);
-    return;
+    return () => adminQuery(url, `drop database if exists ${name} with (force)`);
   }
   const file = pgliteTemplatePath(key);
   if (fs.existsSync(file)) return;

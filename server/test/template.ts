@@ -40,7 +40,7 @@ export function templateKey(): string {
 }
 
 export const pgliteTemplatePath = (key: string) => path.join(ROOT, '.cache', `test-template-${key}.tar`);
-export const postgresTemplateName = (key: string) => `linzhang_tpl_${key}`;
+export const postgresTemplateName = (key: string, run: number) => `linzhang_tpl_${key}_${run}`;
 
 /** A URL for another database on the same PostgreSQL server. */
 export function withDatabase(url: string, database: string): string {

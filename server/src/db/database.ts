@@ -113,10 +113,14 @@ function pgTypes(): pg.CustomTypesConfig {
   };
 }
 
+// PostGIS functions carry high planner costs, so PostgreSQL's JIT would compile even two-row
+// spatial queries, for seconds each; nothing here runs long enough to repay it.
+const SESSION_OPTIONS = '-c jit=off';
+
 async function openPostgres(url: string): Promise<Database> {
-  const ownerPool = new pg.Pool({ connectionString: url, max: 2, types: pgTypes() });
+  const ownerPool = new pg.Pool({ connectionString: url, max: 2, types: pgTypes(), options: SESSION_OPTIONS });
   // Logging in with `role` set makes every pooled connection the application role from its first query.
-  const appPool = new pg.Pool({ connectionString: url, max: 10, types: pgTypes(), options: `-c role=${APP_ROLE}` });
+  const appPool = new pg.Pool({ connectionString: url, max: 10, types: pgTypes(), options: `${SESSION_OPTIONS} -c role=${APP_ROLE}` });
   const app = new Kysely<DB>({ dialect: new PostgresDialect({ pool: appPool }) });
   const owner: OwnerConnection = {
     async exec(script) {

@@ -7,7 +7,7 @@ import { ENCODING_NAMES } from './encoding.ts';
 import * as repo from './repository.ts';
 import type { TargetContext } from './run-plan.ts';
 import type { Settings } from './settings.ts';
-import { OUTSIDE_CHINA, rejectDuplicates, withoutJit } from './stage.ts';
+import { OUTSIDE_CHINA, rejectDuplicates } from './stage.ts';
 import type { TargetSpec } from './targets.ts';
 import { WRITERS } from './writers.ts';
 
@@ -57,7 +57,6 @@ export async function finalize(tx: Tx, plan: RunPlan, read: number, cancelled: (
   const lock = await repo.lockRunningJob(tx, job.id, plan.workerId);
   if (!lock) throw gone();
   if (lock.cancel_requested) throw cancelled();
-  await withoutJit(tx);
   await rejectDuplicates(tx, job.id, spec);
   const { rows } = await sql<{ accepted: number; repaired: number; rejected: number; outside: number }>`
     select count(*) filter (where reject_reason is null)::int as accepted,

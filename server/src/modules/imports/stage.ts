@@ -50,7 +50,6 @@ export async function stageRows(tx: Tx, jobId: number, rows: readonly StageRow[]
   const g0 = toLonLat(sql`st_force2d(st_geomfromgeojson(i.g))`, crs);
   const low = area.prefix.padEnd(12, '0');
   const high = area.prefix.padEnd(12, '9');
-  await withoutJit(tx);
   // MATERIALIZED: inlined, each later mention of g0/g would recompute the parsing, transform and repair.
   await sql`
     with input as materialized (
@@ -101,14 +100,6 @@ export async function stageRows(tx: Tx, jobId: number, rows: readonly StageRow[]
            a || case when invalid is not null and reason is null then jsonb_build_object('_repair', invalid) else '{}'::jsonb end,
            repaired and reason is null, left(reason, 500)
       from judged`.execute(tx);
-}
-
-/**
- * PostGIS functions carry high planner costs, so PostgreSQL would JIT-compile every staging
- * statement: seconds of compiling for milliseconds of work, per chunk.
- */
-export async function withoutJit(tx: Tx): Promise<void> {
-  await sql`set local jit = off`.execute(tx);
 }
 
 /** A row whose geometry PostGIS could not even read: staged as rejected, with PostGIS's words. */
