@@ -1,5 +1,4 @@
 import type { Config } from '../config.ts';
-import { seedDemo } from '../demo/seed.ts';
 import { readDefaultCodeTables } from '../modules/land/code-tables.ts';
 import { countCodeEntries, replaceCodeTables } from '../modules/land/repository.ts';
 import { systemContext } from '../platform/context.ts';
@@ -36,6 +35,8 @@ export async function prepareDatabase(config: Config, options: OpenOptions & { l
     const empty = await system.run(async (tx) => (await tx.selectFrom('regions').select('code').limit(1).execute()).length === 0);
     if (empty) {
       log('empty database: generating the demo county (章贡区)…');
+      // The generator and its geometry libraries are loaded only for a first start.
+      const { seedDemo } = await import('../demo/seed.ts');
       await seedDemo(system, { password: config.demo.password, landScale: config.demo.landScale });
       log(`demo county generated (${lap()})`);
       seeded = true;

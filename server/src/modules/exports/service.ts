@@ -1,5 +1,6 @@
 import type { Geometry } from 'geojson';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcel } from '../../platform/office/excel.ts';
 import { sql } from 'kysely';
 import type { Tx } from '../../db/scoped.ts';
 import { recordEvent } from '../../platform/audit/record.ts';
@@ -167,7 +168,7 @@ export function truncateBytes(text: string, maxBytes: number): string {
 
 /** The attributes as an Excel sheet with Chinese headers (no geometry). */
 export async function xlsx(ctx: Context, layer: ExportLayer, filter: ExportFilter): Promise<Buffer> {
-  const book = new ExcelJS.Workbook();
+  const book = new (await loadExcel()).Workbook();
   book.creator = 'Linzhang 林长制平台';
   const sheet = book.addWorksheet(layer.title);
   sheet.columns = layer.fields.map((f) => ({ header: f.header, key: f.name, width: Math.max(10, f.header.length * 2 + 2) }));

@@ -1,10 +1,11 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcel } from '../../platform/office/excel.ts';
 import type { Breakdown } from './figures.ts';
 import type { ResourceList } from './service.ts';
 
 /** The resource list as an Excel workbook: a summary sheet with units and definitions, then one sheet per breakdown. */
 export async function resourceListWorkbook(list: ResourceList): Promise<Buffer> {
-  const book = new ExcelJS.Workbook();
+  const book = new (await loadExcel()).Workbook();
   book.creator = 'Linzhang 林长制平台';
   book.created = new Date(list.computedAt);
 
