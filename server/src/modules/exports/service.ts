@@ -1,5 +1,4 @@
 import type { Geometry } from 'geojson';
-import type ExcelJS from 'exceljs';
 import { loadExcel } from '../../platform/office/excel.ts';
 import { sql } from 'kysely';
 import type { Tx } from '../../db/scoped.ts';
