@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config.ts';
+
+describe('configuration', () => {
+  it('defaults to the embedded database under ./data and port 3000', () => {
+    const config = loadConfig({});
+    expect(config.port).toBe(3000);
+    expect(config.database.kind).toBe('pglite');
+    expect(config.demo).toMatchObject({ password: 'linzhang-demo', seed: true });
+  });
+
+  it('switches to a PostgreSQL server with DATABASE_URL', () => {
+    expect(loadConfig({ DATABASE_URL: 'postgres://u@db:5432/linzhang' }).database).toEqual({ kind: 'postgres', url: 'postgres://u@db:5432/linzhang' });
+  });
+
+  it('refuses to start in production without a real SESSION_SECRET, saying what to set', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(ConfigError);
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/SESSION_SECRET must be set in production/);
+    const config = loadConfig({ NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(40) });
+    expect(config.production).toBe(true);
+    expect(config.demo.seed).toBe(false); // no demo county in production
+  });
+
+  it('names every bad variable at once', () => {
+    let message = '';
+    try {
+      loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x', REGIONS: '3607' });
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toMatch(/PORT/);
+    expect(message).toMatch(/DATABASE_URL/);
+    expect(message).toMatch(/REGIONS/);
+  });
+
+  it('sets the 天地图 base map from a key', () => {
+    expect(loadConfig({ TIANDITU_KEY: 'abc' }).basemap.url).toMatch(/tianditu\.gov\.cn.*tk=abc/);
+    expect(loadConfig({}).basemap.url).toBeUndefined();
+  });
+});
