@@ -7,7 +7,7 @@ import { Context, systemContext } from '../context.ts';
 import { AppError } from '../errors/app-error.ts';
 import { grantsOf, rootsOf, type Actor } from './actor.ts';
 import type { Permission } from './permissions.ts';
-import { csrfTokenMatches, findSessionCached, hashToken, touchSession, type SessionRecord } from './sessions.ts';
+import { csrfTokenMatches, hashToken, lookUpSession, touchSession, type SessionRecord } from './sessions.ts';
 
 /**
  * Who may call a route, declared on the route itself (`config: { access }`):
@@ -50,7 +50,7 @@ async function access(app: FastifyInstance, { config, db }: AccessOptions) {
     const rule = request.routeOptions.config?.access;
     if (!rule) return; // not an API route (static files, docs, 404)
     const credential = readCredential(request);
-    const session = credential ? await systemContext(db).run((tx) => findSessionCached(tx, credential.tokenHash)) : undefined;
+    const session = credential ? await lookUpSession(db, credential.tokenHash) : undefined;
     const problem = session ? sessionProblem(session, config) : credential ? 'session_expired' : 'unauthenticated';
 
     if (rule === 'public') {

@@ -1,6 +1,8 @@
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import { sql } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { afterCommit, type Tx } from '../../db/scoped.ts';
+import type { DB } from '../../db/tables.ts';
+import { systemContext } from '../context.ts';
 import type { ActivePost } from './actor.ts';
 import { sessionCache } from './session-cache.ts';
 
@@ -85,11 +87,14 @@ export async function findSession(tx: Tx, tokenHash: string): Promise<SessionRec
   return rows[0];
 }
 
-/** The session, from the few-second cache when it was read just now (see session-cache.ts). */
-export async function findSessionCached(tx: Tx, tokenHash: string): Promise<SessionRecord | undefined> {
+/**
+ * The session of a request: from the few-second cache when it was read just now (no database
+ * round trip at all), else read as the system (see session-cache.ts).
+ */
+export async function lookUpSession(db: Kysely<DB>, tokenHash: string): Promise<SessionRecord | undefined> {
   const cached = sessionCache.get(tokenHash);
   if (cached) return cached;
-  const record = await findSession(tx, tokenHash);
+  const record = await systemContext(db).run((tx) => findSession(tx, tokenHash));
   if (record) sessionCache.set(record);
   return record;
 }
