@@ -1,0 +1,12 @@
+import { useQuery } from '@tanstack/react-query';
+import { api } from '../app/api.ts';
+import type { MapCatalogue } from './catalogue.ts';
+
+export const CATALOGUE_KEY = ['map', 'catalogue'] as const;
+
+export const fetchCatalogue = () => api.get<MapCatalogue>('/api/map/layers');
+
+/** The layer catalogue; it changes when data is written (layer versions), so it is not cached for long. */
+export function useMapCatalogue() {
+  return useQuery({ queryKey: CATALOGUE_KEY, queryFn: fetchCatalogue, staleTime: 60_000 });
+}
