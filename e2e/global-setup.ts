@@ -15,7 +15,6 @@ declare module 'vitest' {
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const ARTIFACTS = path.join(REPO, 'e2e/artifacts');
-const DATA_DIR = path.join(os.tmpdir(), 'linzhang-e2e');
 const READY_TIMEOUT_MS = 180_000;
 
 function freePort(): Promise<number> {
@@ -54,7 +53,8 @@ export default async function setup(project: TestProject) {
   const build = spawnSync(process.execPath, ['scripts/build-web-if-stale.mjs'], { cwd: REPO, stdio: 'inherit' });
   if (build.status !== 0) throw new Error('The web build failed; see the output above.');
 
-  fs.rmSync(DATA_DIR, { recursive: true, force: true });
+  // A fresh directory per run: two runs at once never share (or delete) each other's database.
+  const DATA_DIR = fs.mkdtempSync(path.join(os.tmpdir(), 'linzhang-e2e-'));
   fs.mkdirSync(ARTIFACTS, { recursive: true });
   const log = path.join(ARTIFACTS, 'server.log');
   const out = fs.openSync(log, 'w');
