@@ -117,7 +117,7 @@ create table risk_areas (
   geom geometry(Geometry, 4326) not null check (
     st_isvalid(geom) and not st_isempty(geom)
     and geometrytype(geom) in ('POLYGON', 'MULTIPOLYGON', 'POINT', 'MULTIPOINT', 'LINESTRING', 'MULTILINESTRING')),
-  dataset text not null default 'manual' check (length(dataset) between 1 and 100),
+  dataset text not null default '手工绘制' check (length(dataset) between 1 and 100),   -- which import brought it, or drawn by hand
   note text check (length(note) <= 500),
   updated_at timestamptz not null default now()
 );
@@ -138,7 +138,7 @@ create table key_routes (
   name text not null check (length(name) between 1 and 100),
   geom geometry(MultiLineString, 4326) not null check (st_isvalid(geom) and not st_isempty(geom)),
   length_m numeric(12, 1) generated always as (round(st_length(geom::geography)::numeric, 1)) stored,
-  dataset text not null default 'manual' check (length(dataset) between 1 and 100),
+  dataset text not null default '手工绘制' check (length(dataset) between 1 and 100),   -- which import brought it, or drawn by hand
   updated_at timestamptz not null default now()
 );
 create index key_routes_geom_idx on key_routes using gist (geom);

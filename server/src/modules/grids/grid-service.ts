@@ -92,7 +92,7 @@ async function gridRegion(tx: Tx, g: PreparedGeometry, given: string | undefined
     return given;
   }
   const found = await locateRegion(tx, g);
-  if (!found) throw new AppError('invalid_value', { reason: '无法确定网格所属的村或乡镇，请指定 regionCode' });
+  if (!found) throw new AppError('invalid_value', { reason: '无法确定网格所属的村或乡镇：请在辖区内绘制，或选择网格所属的村' });
   return found;
 }
 

@@ -95,7 +95,7 @@ async function featureRegion(tx: Tx, g: PreparedGeometry, given: string | undefi
     return given;
   }
   const found = await locateRegion(tx, g);
-  if (!found) throw new AppError('invalid_value', { reason: '图形不在您辖区的任何区划内，请指定 regionCode' });
+  if (!found) throw new AppError('invalid_value', { reason: '图形不在您辖区的任何村内：请在辖区内绘制，或选择所属的村' });
   return found;
 }
 

@@ -323,13 +323,17 @@ export const RiskAreaListQuery = Type.Object(
 export type RiskAreaListQuery = Static<typeof RiskAreaListQuery>;
 export const RiskAreaPage = Type.Object({ items: Type.Array(RiskArea), total: Type.Integer() });
 
+const RiskAreaName = Type.String({ minLength: 1, maxLength: 100, pattern: '\\S', title: '名称' });
+const RiskAreaNote = Nullable(Type.String({ maxLength: 500, title: '备注' }));
+const RouteName = Type.String({ minLength: 1, maxLength: 100, pattern: '\\S', title: '线路名称' });
+
 export const RiskAreaCreate = Type.Object(
   {
     kind: RiskAreaKind,
-    name: Type.String({ minLength: 1, maxLength: 100, pattern: '\\S' }),
+    name: RiskAreaName,
     regionCode: Type.Optional(RegionCode),
     geometry: AnyGeometry,
-    note: Type.Optional(Nullable(Type.String({ maxLength: 500 }))),
+    note: Type.Optional(RiskAreaNote),
   },
   { additionalProperties: false },
 );
@@ -337,10 +341,10 @@ export type RiskAreaCreate = Static<typeof RiskAreaCreate>;
 export const RiskAreaUpdate = Type.Object(
   {
     kind: Type.Optional(RiskAreaKind),
-    name: Type.Optional(Type.String({ minLength: 1, maxLength: 100, pattern: '\\S' })),
+    name: Type.Optional(RiskAreaName),
     regionCode: Type.Optional(RegionCode),
     geometry: Type.Optional(AnyGeometry),
-    note: Type.Optional(Nullable(Type.String({ maxLength: 500 }))),
+    note: Type.Optional(RiskAreaNote),
   },
   { additionalProperties: false, minProperties: 1 },
 );
@@ -363,12 +367,12 @@ export const KeyRouteListQuery = Type.Object(
 export type KeyRouteListQuery = Static<typeof KeyRouteListQuery>;
 export const KeyRoutePage = Type.Object({ items: Type.Array(KeyRoute), total: Type.Integer() });
 export const KeyRouteCreate = Type.Object(
-  { name: Type.String({ minLength: 1, maxLength: 100, pattern: '\\S' }), regionCode: Type.Optional(RegionCode), geometry: LinearGeometry },
+  { name: RouteName, regionCode: Type.Optional(RegionCode), geometry: LinearGeometry },
   { additionalProperties: false },
 );
 export type KeyRouteCreate = Static<typeof KeyRouteCreate>;
 export const KeyRouteUpdate = Type.Object(
-  { name: Type.Optional(Type.String({ minLength: 1, maxLength: 100, pattern: '\\S' })), regionCode: Type.Optional(RegionCode), geometry: Type.Optional(LinearGeometry) },
+  { name: Type.Optional(RouteName), regionCode: Type.Optional(RegionCode), geometry: Type.Optional(LinearGeometry) },
   { additionalProperties: false, minProperties: 1 },
 );
 export type KeyRouteUpdate = Static<typeof KeyRouteUpdate>;

@@ -139,7 +139,7 @@ const subCompartments: MapLayer = {
       { fromZoom: 10, extent: 512, simplify: 1, attributes: ['land_class'], merge: true },
       { fromZoom: 11, extent: 1024, simplify: 1, attributes: ['land_class'], merge: true },
       // From z12 every sub-compartment is its own clickable feature.
-      { fromZoom: 12, extent: 2048, simplify: 1, attributes: ['land_class', 'forest_category', 'region_code'] },
+      { fromZoom: 12, extent: 2048, simplify: 1, attributes: ['label', 'land_class', 'forest_category', 'region_code'] },
       { fromZoom: 14, extent: 4096, simplify: 0, attributes: SUB_COMPARTMENT_DETAIL },
     ],
     maxZoom: 16,

@@ -40,16 +40,16 @@ select t.id, t."land_class", st_asgeojson(t.geom, 0) as geom
 -- parameters: ["sub_compartments",2048,4.777314267823516,12787609.083996847,2974317.6446327786,12797393.02361735,2984101.5842532814,2048,32,114.87167358398438,25.798654774824332,114.96231079101562,25.880229968183297]
 select st_asmvt(t, $1, $2, 'geom', 'id') as mvt
         from (
-    select (f.id)::int8 as id, (f.land_class)::text as "land_class", (f.forest_category)::text as "forest_category", (f.region_code)::text as "region_code", st_asmvtgeom(st_simplify(st_transform(f.geom, 3857), $3::float8), st_makebox2d(st_point($4::float8, $5::float8), st_point($6::float8, $7::float8)), $8, $9, true) as geom
+    select (f.id)::int8 as id, (f.compartment || '-' || f.number)::text as "label", (f.land_class)::text as "land_class", (f.forest_category)::text as "forest_category", (f.region_code)::text as "region_code", st_asmvtgeom(st_simplify(st_transform(f.geom, 3857), $3::float8), st_makebox2d(st_point($4::float8, $5::float8), st_point($6::float8, $7::float8)), $8, $9, true) as geom
       from sub_compartments f
      where f.geom && st_makeenvelope($10::float8, $11::float8, $12::float8, $13::float8, 4326)) t
        where t.geom is not null
 
 -- z12/3355/1743, embedded (tile-space rows for the Node encoder)
 -- parameters: [4.777314267823516,0.2093226327468749,-0.20932263274686494,-2676736.0000000736,624639.9999999874,-32,-32,2080,2080,114.87167358398438,25.798654774824332,114.96231079101562,25.880229968183297]
-select t.id, t."land_class", t."forest_category", t."region_code", st_asgeojson(t.geom, 0) as geom
+select t.id, t."label", t."land_class", t."forest_category", t."region_code", st_asgeojson(t.geom, 0) as geom
       from (
-    select (f.id)::int8 as id, (f.land_class)::text as "land_class", (f.forest_category)::text as "forest_category", (f.region_code)::text as "region_code", st_simplify(st_snaptogrid(st_clipbybox2d(st_snaptogrid(st_affine(st_simplify(st_transform(f.geom, 3857), $1::float8), $2::float8, 0, 0, $3::float8, $4::float8, $5::float8), 1), st_makebox2d(st_point($6::float8, $7::float8), st_point($8::float8, $9::float8))), 1), 0) as geom
+    select (f.id)::int8 as id, (f.compartment || '-' || f.number)::text as "label", (f.land_class)::text as "land_class", (f.forest_category)::text as "forest_category", (f.region_code)::text as "region_code", st_simplify(st_snaptogrid(st_clipbybox2d(st_snaptogrid(st_affine(st_simplify(st_transform(f.geom, 3857), $1::float8), $2::float8, 0, 0, $3::float8, $4::float8, $5::float8), 1), st_makebox2d(st_point($6::float8, $7::float8), st_point($8::float8, $9::float8))), 1), 0) as geom
       from sub_compartments f
      where f.geom && st_makeenvelope($10::float8, $11::float8, $12::float8, $13::float8, 4326)) t
      where t.geom is not null and not st_isempty(t.geom)
