@@ -33,8 +33,18 @@ describe('configuration', () => {
     expect(message).toMatch(/REGIONS/);
   });
 
-  it('sets the 天地图 base map from a key', () => {
-    expect(loadConfig({ TIANDITU_KEY: 'abc' }).basemap.url).toMatch(/tianditu\.gov\.cn.*tk=abc/);
-    expect(loadConfig({}).basemap.url).toBeUndefined();
+  it('sets the 天地图 base map from a key: streets and their place names, on eight hosts', () => {
+    const { layers, attribution } = loadConfig({ TIANDITU_KEY: 'abc' }).basemap;
+    expect(layers).toHaveLength(2);
+    expect(layers[0]).toHaveLength(8);
+    expect(layers[0]![3]).toMatch(/^https:\/\/t3\.tianditu\.gov\.cn\/vec_w\/wmts\?.*TILEMATRIX=\{z\}&TILEROW=\{y\}&TILECOL=\{x\}&tk=abc$/);
+    expect(layers[1]![0]).toMatch(/cva_w.*LAYER=cva/);
+    expect(attribution).toBe('天地图');
+  });
+
+  it('takes any XYZ base map, several layers and {s} hosts, or none', () => {
+    expect(loadConfig({}).basemap.layers).toEqual([]);
+    const { layers } = loadConfig({ BASEMAP_URL: 'https://{s}.tiles.example/{z}/{x}/{y}.png https://labels.example/{z}/{x}/{y}.png', BASEMAP_SUBDOMAINS: 'a,b' }).basemap;
+    expect(layers).toEqual([['https://a.tiles.example/{z}/{x}/{y}.png', 'https://b.tiles.example/{z}/{x}/{y}.png'], ['https://labels.example/{z}/{x}/{y}.png']]);
   });
 });

@@ -26,7 +26,8 @@ const Env = Type.Object({
   LOGIN_RATE_PER_MINUTE: Type.Integer({ minimum: 1, default: 20 }),
   UPLOAD_MAX_MB: Type.Integer({ minimum: 1, default: 200 }),
   IMPORT_MAX_FEATURES: Type.Integer({ minimum: 1, default: 300000 }),
-  BASEMAP_URL: Type.Optional(Type.String({ description: 'XYZ or WMTS URL template for the base map' })),
+  BASEMAP_URL: Type.Optional(Type.String({ description: 'XYZ or WMTS URL templates of the base map, bottom layer first, separated by spaces' })),
+  BASEMAP_SUBDOMAINS: Type.Optional(Type.String({ pattern: '^[A-Za-z0-9]+(,[A-Za-z0-9]+)*$', description: 'values of {s} in the base-map URLs' })),
   BASEMAP_ATTRIBUTION: Type.Optional(Type.String()),
   TIANDITU_KEY: Type.Optional(Type.String({ description: '天地图 key; sets the base map to 天地图 vector tiles' })),
 });
@@ -48,7 +49,8 @@ export interface Config {
   session: { idleMinutes: number; absoluteHours: number };
   login: { maxFailures: number; lockMinutes: number; ratePerMinute: number };
   uploads: { maxBytes: number; maxFeatures: number };
-  basemap: { url?: string; attribution?: string };
+  /** Raster base-map layers, bottom first; each lists the same tiles on alternative hosts. Empty = no base map. */
+  basemap: { layers: string[][]; attribution?: string };
 }
 
 export class ConfigError extends Error {}
@@ -90,11 +92,20 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     session: { idleMinutes: env.SESSION_IDLE_MINUTES, absoluteHours: env.SESSION_ABSOLUTE_HOURS },
     login: { maxFailures: env.LOGIN_MAX_FAILURES, lockMinutes: env.LOGIN_LOCK_MINUTES, ratePerMinute: env.LOGIN_RATE_PER_MINUTE },
     uploads: { maxBytes: env.UPLOAD_MAX_MB * 1024 * 1024, maxFeatures: env.IMPORT_MAX_FEATURES },
-    basemap: env.TIANDITU_KEY
-      ? {
-          url: `https://t0.tianditu.gov.cn/vec_w/wmts?SERVICE=WMTS&REQUEST=GetTile&VERSION=1.0.0&LAYER=vec&STYLE=default&TILEMATRIXSET=w&FORMAT=tiles&TILEMATRIX={z}&TILEROW={y}&TILECOL={x}&tk=${env.TIANDITU_KEY}`,
-          attribution: env.BASEMAP_ATTRIBUTION ?? '天地图',
-        }
-      : { url: env.BASEMAP_URL, attribution: env.BASEMAP_ATTRIBUTION },
+    basemap: basemapOf(env),
   };
+}
+
+/** 天地图 (Web Mercator): streets (vec) with their annotation layer (cva), on hosts t0–t7. */
+function tiandituLayer(layer: 'vec' | 'cva', key: string): string {
+  return `https://t{s}.tianditu.gov.cn/${layer}_w/wmts?SERVICE=WMTS&REQUEST=GetTile&VERSION=1.0.0&LAYER=${layer}&STYLE=default&TILEMATRIXSET=w&FORMAT=tiles&TILEMATRIX={z}&TILEROW={y}&TILECOL={x}&tk=${key}`;
+}
+
+function basemapOf(env: Env): Config['basemap'] {
+  const key = env.TIANDITU_KEY;
+  const templates = key ? [tiandituLayer('vec', key), tiandituLayer('cva', key)] : (env.BASEMAP_URL?.split(/\s+/).filter(Boolean) ?? []);
+  const subdomains = key ? ['0', '1', '2', '3', '4', '5', '6', '7'] : (env.BASEMAP_SUBDOMAINS?.split(',') ?? []);
+  const expand = (template: string) => (template.includes('{s}') && subdomains.length > 0 ? subdomains.map((s) => template.replaceAll('{s}', s)) : [template]);
+  const attribution = env.BASEMAP_ATTRIBUTION ?? (key ? '天地图' : undefined);
+  return { layers: templates.map(expand), ...(attribution ? { attribution } : {}) };
 }

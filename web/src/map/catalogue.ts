@@ -51,8 +51,8 @@ export interface GridPlanInfo {
 }
 
 export interface Basemap {
-  /** XYZ or WMTS URL template with {z}/{x}/{y}. */
-  url: string;
+  /** Raster layers, bottom first; each lists the same XYZ/WMTS tiles ({z}/{x}/{y}) on alternative hosts. */
+  layers: Array<{ tiles: string[] }>;
   attribution: string | null;
 }
 

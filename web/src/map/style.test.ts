@@ -41,7 +41,7 @@ const origin = 'http://127.0.0.1:3300';
 describe('the one map style', () => {
   test('is a valid MapLibre style, with and without a base map', () => {
     expect(validateStyleMin(buildStyle({ catalogue, origin }))).toEqual([]);
-    const withBasemap = buildStyle({ catalogue: { ...catalogue, basemap: { url: 'https://t0.example/{z}/{x}/{y}.png', attribution: '天地图' } }, origin });
+    const withBasemap = buildStyle({ catalogue: { ...catalogue, basemap: { layers: [{ tiles: ['https://t0.example/{z}/{x}/{y}.png'] }], attribution: '天地图' } }, origin });
     expect(validateStyleMin(withBasemap)).toEqual([]);
   });
 
@@ -53,10 +53,13 @@ describe('the one map style', () => {
   });
 
   test('draws the base map below every layer of ours, and only when one is configured', () => {
-    expect(buildStyle({ catalogue, origin }).sources.basemap).toBeUndefined();
-    const style = buildStyle({ catalogue: { ...catalogue, basemap: { url: 'https://t0.example/{z}/{x}/{y}.png', attribution: null } }, origin });
-    expect(style.sources.basemap).toMatchObject({ type: 'raster', tiles: ['https://t0.example/{z}/{x}/{y}.png'] });
-    expect(style.layers.map((l) => l.id).slice(0, 2)).toEqual(['background', 'basemap']);
+    expect(Object.keys(buildStyle({ catalogue, origin }).sources).filter((id) => id.startsWith('basemap'))).toEqual([]);
+    const streets = { tiles: ['https://t0.example/vec/{z}/{x}/{y}.png', 'https://t1.example/vec/{z}/{x}/{y}.png'] };
+    const names = { tiles: ['https://t0.example/cva/{z}/{x}/{y}.png'] };
+    const style = buildStyle({ catalogue: { ...catalogue, basemap: { layers: [streets, names], attribution: null } }, origin });
+    expect(style.sources['basemap-0']).toMatchObject({ type: 'raster', tiles: streets.tiles });
+    expect(style.sources['basemap-1']).toMatchObject({ type: 'raster', tiles: names.tiles });
+    expect(style.layers.map((l) => l.id).slice(0, 3)).toEqual(['background', 'basemap-0', 'basemap-1']);
   });
 
   test('asks the grid layer for the chosen plan', () => {

@@ -58,16 +58,18 @@ export function buildStyle(input: StyleInput): StyleSpecification {
   const sources: Record<string, SourceSpecification> = {};
   const layers: LayerSpecification[] = [{ id: 'background', type: 'background', paint: { 'background-color': COLOURS.background } }];
 
-  if (basemap) {
-    sources[BASEMAP_SOURCE] = {
+  // One raster source per base-map layer (e.g. 天地图 streets, then their place names).
+  basemap?.layers.forEach(({ tiles }, i) => {
+    const id = `${BASEMAP_SOURCE}-${i}`;
+    sources[id] = {
       type: 'raster',
-      tiles: [basemap.url],
+      tiles,
       tileSize: 256,
       maxzoom: 18,
-      ...(basemap.attribution ? { attribution: basemap.attribution } : {}),
+      ...(i === 0 && basemap.attribution ? { attribution: basemap.attribution } : {}),
     };
-    layers.push({ id: 'basemap', type: 'raster', source: BASEMAP_SOURCE, metadata: meta('basemap', 'basemap') });
-  }
+    layers.push({ id, type: 'raster', source: id, metadata: meta('basemap', 'basemap') });
+  });
 
   for (const layer of catalogue.layers) {
     sources[layer.id] = { type: 'vector', tiles: [tileUrl(origin, layer, { gridPlanId: input.gridPlanId })], minzoom: layer.minZoom, maxzoom: layer.maxZoom };

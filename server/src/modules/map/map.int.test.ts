@@ -56,7 +56,7 @@ describe('the layer catalogue', () => {
     try {
       const login = await configured.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'demo-township', password: 'linzhang-demo' } });
       const client = new Client(configured, { cookie: login.cookies.find((c) => c.name === 'lz_session')!.value, csrfToken: login.json().csrfToken });
-      expect((await client.get('/api/map/layers')).json().basemap).toEqual({ url: 'https://tiles.example.org/{z}/{x}/{y}.png', attribution: '示例底图' });
+      expect((await client.get('/api/map/layers')).json().basemap).toEqual({ layers: [{ tiles: ['https://tiles.example.org/{z}/{x}/{y}.png'] }], attribution: '示例底图' });
     } finally {
       await configured.close();
     }

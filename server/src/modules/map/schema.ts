@@ -58,7 +58,15 @@ export const MapCatalogue = Type.Object({
     regions: Type.Array(Type.Object({ code: Type.String(), name: Type.String() }), { description: '调用者辖区的最外层区划' }),
     bbox: Nullable(BBox),
   }),
-  basemap: Type.Union([Type.Object({ url: Type.String({ description: 'XYZ/WMTS 地址模板' }), attribution: Nullable(Type.String()) }), Type.Null()], {
+  basemap: Type.Union(
+    [
+      Type.Object({
+        layers: Type.Array(Type.Object({ tiles: Type.Array(Type.String(), { description: '同一图层在不同主机上的 XYZ/WMTS 地址模板' }) }), { description: '底图图层，自下而上' }),
+        attribution: Nullable(Type.String()),
+      }),
+      Type.Null(),
+    ],
+    {
     description: '底图；未配置时为 null',
   }),
   gridPlans: Type.Array(GridPlanInfo, { description: '可选的网格方案：护林网格切片地址加 ?plan=<id> 显示该方案，缺省为启用中的方案' }),

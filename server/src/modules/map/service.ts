@@ -54,7 +54,7 @@ export async function catalogue(ctx: Context, tiles: TileServer, config: Config)
       };
     }),
     scope: { regions, bbox: bbox ?? null },
-    basemap: config.basemap.url ? { url: config.basemap.url, attribution: config.basemap.attribution ?? null } : null,
+    basemap: config.basemap.layers.length > 0 ? { layers: config.basemap.layers.map((tiles) => ({ tiles })), attribution: config.basemap.attribution ?? null } : null,
     gridPlans: plans.map((p) => ({ id: p.id, name: p.name, year: p.year, status: p.status, active: p.status === 'active' })),
     referenceLayers: references.map((r) => ({ id: r.id, name: r.name, kind: r.kind })),
   };

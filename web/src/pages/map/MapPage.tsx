@@ -51,7 +51,7 @@ function MapWithCatalogue({ initial }: { initial: MapCatalogue }) {
       attribution={!!initial.basemap}
       onError={(problem, sourceId) => {
         // An unreachable base map (offline, wrong key) must not stop the map: our own layers still draw.
-        if (sourceId === BASEMAP_SOURCE) setBasemapFailed(true);
+        if (sourceId?.startsWith(BASEMAP_SOURCE)) setBasemapFailed(true);
         else setTileError(problem);
       }}
       className={phone ? 'lz-map-phone' : 'lz-map-desktop'}
