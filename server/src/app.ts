@@ -8,7 +8,9 @@ import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import Fastify, { type FastifyInstance } from 'fastify';
+import { Ajv, type AnySchema } from 'ajv';
+import formats from 'ajv-formats';
+import Fastify, { type FastifyInstance, type FastifySchemaCompiler } from 'fastify';
 import type { Config } from './config.ts';
 import type { Database } from './db/database.ts';
 import { accountsRoutes } from './modules/accounts/routes.ts';
@@ -43,10 +45,8 @@ export async function buildApp({ config, database, logger = true }: AppOptions):
     logger: logger ? { level: config.logLevel } : false,
     trustProxy: config.trustProxy,
     bodyLimit: 2 * 1024 * 1024,
-    // Extra fields are rejected, not silently dropped: a client sending `role` must hear "no".
-    // Every problem is reported (allErrors), with the failing subschema (verbose) for Chinese field names.
-    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: true, verbose: true } },
   }).withTypeProvider<TypeBoxTypeProvider>();
+  app.setValidatorCompiler(requestValidators());
 
   registerErrorHandling(app);
   await app.register(cookie);
@@ -83,6 +83,24 @@ export async function buildApp({ config, database, logger = true }: AppOptions):
 
   serveWebApp(app);
   return app;
+}
+
+/**
+ * Request validation. Extra fields are rejected, not silently dropped (a client sending `role`
+ * must hear "no"); every problem is reported with its failing subschema, for Chinese field names.
+ * Only query strings and path parameters are coerced from text: coercing a JSON body would turn
+ * `{"note": null}` into `""` while Ajv tries the branches of a nullable field.
+ */
+function requestValidators(): FastifySchemaCompiler<AnySchema> {
+  const make = (coerceTypes: false | 'array') => {
+    const ajv = new Ajv({ coerceTypes, useDefaults: true, removeAdditional: false, allErrors: true, verbose: true, strict: false });
+    // ajv-formats is CommonJS: under Node's ESM its default import is the module object.
+    formats.default(ajv);
+    return ajv;
+  };
+  const body = make(false);
+  const text = make('array');
+  return ({ schema, httpPart }) => (httpPart === 'body' ? body : text).compile(schema);
 }
 
 /** The built single-page app; unknown non-API paths get index.html so client-side routes survive a reload. */

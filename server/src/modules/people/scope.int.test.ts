@@ -183,6 +183,15 @@ describe('office admin manages people and posts, with history', () => {
     expect(res.json().error).toMatchObject({ code: 'duplicate', message: '手机号已被使用', details: { fields: [{ field: 'phone', rule: 'unique' }] } });
   });
 
+  it('clears an optional text with null, and null stays null (not an empty string)', async () => {
+    const office = await officeAdmin(t);
+    const person = (await office.post('/api/persons', { regionCode: SHUIDONG, name: '丁' })).json();
+    const post = (await office.post(`/api/persons/${person.id}/posts`, { postType: 'supervisor', regionCode: SHUIDONG, title: '监管员', startsOn: '2026-01-01' })).json();
+    const cleared = await office.patch(`/api/posts/${post.id}`, { title: null });
+    expect(cleared.statusCode).toBe(200);
+    expect(cleared.json().title).toBeNull();
+  });
+
   it('refuses a ranger post without its kind, by the database rule', async () => {
     const office = await officeAdmin(t);
     const person = (await office.post('/api/persons', { regionCode: SHUIDONG, name: '丙' })).json();
