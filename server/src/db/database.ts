@@ -121,6 +121,9 @@ async function openPostgres(url: string): Promise<Database> {
   const ownerPool = new pg.Pool({ connectionString: url, max: 2, types: pgTypes(), options: SESSION_OPTIONS });
   // Logging in with `role` set makes every pooled connection the application role from its first query.
   const appPool = new pg.Pool({ connectionString: url, max: 10, types: pgTypes(), options: `${SESSION_OPTIONS} -c role=${APP_ROLE}` });
+  // An idle connection the server closes (restart, failover, a test database dropped) must not
+  // crash the process: the pool forgets it and opens a new one for the next query.
+  for (const pool of [ownerPool, appPool]) pool.on('error', () => {});
   const app = new Kysely<DB>({ dialect: new PostgresDialect({ pool: appPool }) });
   const owner: OwnerConnection = {
     async exec(script) {
@@ -152,21 +155,51 @@ async function openPostgres(url: string): Promise<Database> {
     kind: 'postgres',
     app,
     owner,
-    async listen(channel, onMessage) {
-      // LISTEN needs one long-lived connection of its own, outside the pools.
-      const client = new pg.Client({ connectionString: url });
-      await client.connect();
-      client.on('notification', (n) => {
-        if (n.channel === channel) onMessage(n.payload ?? '');
-      });
-      await client.query(`listen ${pg.escapeIdentifier(channel)}`);
-      return () => client.end();
-    },
+    listen: (channel, onMessage) => listenPostgres(url, channel, onMessage),
     async enterAppRole() {},
     async close() {
       await app.destroy();
       await ownerPool.end();
     },
+  };
+}
+
+const RELISTEN_MS = 2_000;
+
+/**
+ * LISTEN needs one long-lived connection of its own, outside the pools. When the server drops it,
+ * it is opened again (notifications sent meanwhile are lost; listeners re-read on their own timer).
+ */
+async function listenPostgres(url: string, channel: string, onMessage: (payload: string) => void): Promise<() => Promise<void>> {
+  let client: pg.Client | undefined;
+  let stopped = false;
+  let retry: NodeJS.Timeout | undefined;
+  const reopen = () => {
+    if (stopped) return;
+    retry = setTimeout(() => void open().catch(reopen), RELISTEN_MS);
+    retry.unref();
+  };
+  const open = async () => {
+    const c = new pg.Client({ connectionString: url });
+    c.on('error', () => {});
+    c.on('notification', (n) => {
+      if (n.channel === channel) onMessage(n.payload ?? '');
+    });
+    try {
+      await c.connect();
+      await c.query(`listen ${pg.escapeIdentifier(channel)}`);
+    } catch (error) {
+      await c.end().catch(() => {});
+      throw error;
+    }
+    c.on('end', reopen);
+    client = c;
+  };
+  await open();
+  return async () => {
+    stopped = true;
+    clearTimeout(retry);
+    await client?.end();
   };
 }
 

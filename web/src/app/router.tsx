@@ -12,10 +12,16 @@ const page = <K extends string>(load: () => Promise<Record<K, ComponentType>>, n
 
 const SignInPage = page(() => import('../pages/signin/SignInPage.tsx'), 'SignInPage');
 const HomePage = page(() => import('../pages/home/HomePage.tsx'), 'HomePage');
+const MapPage = page(() => import('../pages/map/MapPage.tsx'), 'MapPage');
 const RegionsPage = page(() => import('../pages/regions/RegionsPage.tsx'), 'RegionsPage');
 const PeoplePage = page(() => import('../pages/people/PeoplePage.tsx'), 'PeoplePage');
 const PersonPage = page(() => import('../pages/people/PersonPage.tsx'), 'PersonPage');
 const AuditPage = page(() => import('../pages/audit/AuditPage.tsx'), 'AuditPage');
+const GridsPage = page(() => import('../pages/grids/GridsPage.tsx'), 'GridsPage');
+const PlanPage = page(() => import('../pages/grids/PlanPage.tsx'), 'PlanPage');
+const ResourcesPage = page(() => import('../pages/resources/ResourcesPage.tsx'), 'ResourcesPage');
+const LandPage = page(() => import('../pages/land/LandPage.tsx'), 'LandPage');
+const ImportsPage = page(() => import('../pages/imports/ImportsPage.tsx'), 'ImportsPage');
 const ChangePasswordPage = page(() => import('../pages/account/ChangePasswordPage.tsx'), 'ChangePasswordPage');
 
 /** A module's page, shown only to users with the permission its menu entry names. */
@@ -44,10 +50,16 @@ export const router = createBrowserRouter([
     ),
     children: [
       { index: true, element: <Guard module="home"><HomePage /></Guard> },
+      { path: 'map', element: <Guard module="map"><MapPage /></Guard> },
       { path: 'regions', element: <Guard module="regions"><RegionsPage /></Guard> },
       { path: 'people', element: <Guard module="people"><PeoplePage /></Guard> },
       { path: 'people/:id', element: <Guard module="people"><PersonPage /></Guard> },
       { path: 'audit', element: <Guard module="audit"><AuditPage /></Guard> },
+      { path: 'grids', element: <Guard module="grids"><GridsPage /></Guard> },
+      { path: 'grids/:planId', element: <Guard module="grids"><PlanPage /></Guard> },
+      { path: 'resources', element: <Guard module="resources"><ResourcesPage /></Guard> },
+      { path: 'land', element: <Guard module="land"><LandPage /></Guard> },
+      { path: 'imports/:id?', element: <Guard module="imports"><ImportsPage /></Guard> },
       { path: 'account/password', element: <Guard module="account"><ChangePasswordPage /></Guard> },
       { path: '*', element: <NotFoundPage /> },
     ],

@@ -133,3 +133,23 @@ export async function rangersWithoutGrid(tx: Tx, planId: number, planRegion: str
 export async function gridOfRanger(tx: Tx, planId: number, postId: number): Promise<{ code: string; name: string } | undefined> {
   return tx.selectFrom('grids').select(['code', 'name']).where('plan_id', '=', planId).where('ranger_post_id', '=', postId).executeTakeFirst();
 }
+
+export interface EligibleRangerRow extends RangerPostRow {
+  grid_id: number | null;
+  grid_code: string | null;
+  grid_name: string | null;
+}
+
+/** Rangers in post today in a village or its township, each with the grid of the plan they already guard (if any). */
+export async function eligibleRangers(tx: Tx, planId: number, villageOrTownship: string, township: string): Promise<EligibleRangerRow[]> {
+  const { rows } = await sql<EligibleRangerRow>`
+    select po.id, po.person_id, pe.name, po.post_type, po.region_code, r.name as region_name, true as active,
+           g.id as grid_id, g.code as grid_code, g.name as grid_name
+      from posts po join persons pe on pe.id = po.person_id join regions r on r.code = po.region_code
+      left join grids g on g.plan_id = ${planId} and g.ranger_post_id = po.id
+     where po.post_type = 'ranger'
+       and po.starts_on <= lz_today() and (po.ends_on is null or po.ends_on >= lz_today())
+       and po.region_code in (${villageOrTownship}, ${township})
+     order by g.id is not null, po.region_code desc, pe.name`.execute(tx);
+  return rows;
+}

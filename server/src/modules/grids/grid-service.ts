@@ -96,6 +96,28 @@ async function gridRegion(tx: Tx, g: PreparedGeometry, given: string | undefined
   return found;
 }
 
+/** The township a grid's region belongs to (a grid may also lie directly in a township). */
+const townshipOf = (regionCode: string) => (levelOf(regionCode) === 5 ? `${regionCode.slice(0, 9)}000` : regionCode);
+
+/**
+ * The rangers a grid may be given (in post today in its village or township), free ones first,
+ * each with the grid of the same plan they already guard: the assignment form's choices.
+ */
+export async function eligibleRangers(ctx: Context, gridId: number) {
+  return ctx.run(async (tx) => {
+    const grid = await requireGrid(tx, gridId, false);
+    const rows = await repo.eligibleRangers(tx, grid.plan_id, grid.region_code, townshipOf(grid.region_code));
+    return rows.map((r) => ({
+      postId: r.id,
+      personId: r.person_id,
+      name: r.name,
+      regionCode: r.region_code,
+      regionName: r.region_name,
+      guards: r.grid_id === null ? null : { gridId: r.grid_id, code: r.grid_code!, name: r.grid_name!, isThisGrid: r.grid_id === gridId },
+    }));
+  });
+}
+
 /**
  * The ranger must hold a ranger post today in the grid's village or its township. The post is
  * looked up within the caller's scope, so a ranger of another township is simply not found.
@@ -105,8 +127,7 @@ async function checkRanger(tx: Tx, postId: number, gridRegionCode: string): Prom
   if (!post) throw new AppError('reference_missing', { field: '护林员职务' });
   if (post.post_type !== 'ranger') throw new AppError('invalid_value', { reason: `${post.name}的该职务不是护林员` });
   if (!post.active) throw new AppError('invalid_value', { reason: `护林员${post.name}今天不在任` });
-  const township = levelOf(gridRegionCode) === 5 ? `${gridRegionCode.slice(0, 9)}000` : gridRegionCode;
-  if (post.region_code !== gridRegionCode && post.region_code !== township) {
+  if (post.region_code !== gridRegionCode && post.region_code !== townshipOf(gridRegionCode)) {
     throw new AppError('invalid_value', { reason: `护林员${post.name}在${post.region_name}任职，只能负责本村或本乡镇的网格` });
   }
   return post;

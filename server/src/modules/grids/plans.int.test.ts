@@ -43,6 +43,16 @@ describe('one ranger, one grid (seeds/002 item 3: "一对一"网格化管理, �
     expect(res.json().error.message).toContain('一名护林员只能负责一个网格');
   });
 
+  it('offers as choices the rangers of the grid\'s village and township, saying which grid each already guards', async () => {
+    const { a, b } = await gridsOfOneVillage(await activePlanId());
+    const choices = (await office.get(`/api/grids/${a.id}/eligible-rangers`)).json() as Array<{ postId: number; regionCode: string; guards: { gridId: number; isThisGrid: boolean } | null }>;
+    expect(choices.every((c) => c.regionCode === a.region_code || c.regionCode === `${a.region_code.slice(0, 9)}000`)).toBe(true);
+    expect(choices.find((c) => c.postId === a.ranger_post_id)!.guards).toMatchObject({ gridId: a.id, isThisGrid: true });
+    expect(choices.find((c) => c.postId === b.ranger_post_id)!.guards).toMatchObject({ gridId: b.id, isThisGrid: false });
+    // Choosing is a write: a read-only township chief may not ask.
+    expect((await (await townshipChief(t)).get(`/api/grids/${a.id}/eligible-rangers`)).statusCode).toBe(403);
+  });
+
   it('refuses a ranger of another village', async () => {
     const { a } = await gridsOfOneVillage(await activePlanId());
     const [other] = await query(sql<{ id: number }>`

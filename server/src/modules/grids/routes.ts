@@ -8,6 +8,7 @@ import * as plans from './plan-service.ts';
 import * as risks from './risk-service.ts';
 import * as rules from './rule-service.ts';
 import {
+  EligibleRanger,
   GridCreate,
   GridDetail,
   GridListQuery,
@@ -151,6 +152,20 @@ export const gridsRoutes: FastifyPluginAsyncTypebox<ModuleDeps> = async (app) =>
     await grids.deleteGrid(req.ctx, req.params.id);
     return reply.status(204).send(null);
   });
+  app.get(
+    '/api/grids/:id/eligible-rangers',
+    {
+      schema: {
+        tags: gridTags,
+        summary: '可分配的护林员',
+        description: '今天在网格所在村或乡镇在任的护林员，未负责网格的在前；已负责本方案网格的注明是哪个。',
+        params: IdParams,
+        response: responses({ 200: Type.Array(EligibleRanger) }),
+      },
+      config: { access: write },
+    },
+    (req) => grids.eligibleRangers(req.ctx, req.params.id),
+  );
   app.put(
     '/api/grids/:id/ranger',
     {

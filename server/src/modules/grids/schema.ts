@@ -272,6 +272,17 @@ export const GridWriteResult = Type.Object({ ...Grid.properties, geometry: Geome
 
 export const RangerAssign = Type.Object({ rangerPostId: Id }, { additionalProperties: false });
 
+export const EligibleRanger = Type.Object({
+  postId: Id,
+  personId: Id,
+  name: Type.String(),
+  regionCode: RegionCode,
+  regionName: Type.String(),
+  guards: Nullable(
+    Type.Object({ gridId: Id, code: Type.String(), name: Type.String(), isThisGrid: Type.Boolean() }, { description: '该护林员在本方案中已负责的网格' }),
+  ),
+});
+
 export const Unassigned = Type.Object({
   plan: Type.Object({ id: Id, name: Type.String(), year: Type.Integer(), status: PlanStatus }),
   gridsWithoutRanger: Type.Array(GridRef),
