@@ -70,6 +70,8 @@ describe('grid plans', () => {
     await d.open(`/grids/${plan.id}`);
     await d.byTestId(`grid-row-${first.code}`).getByTestId('grid-assign').click();
     await d.click('assign-ranger');
+    await d.byTestId(`ranger-option-${second.ranger!.postId}`).waitFor();
+    await d.screenshot('grids-assign-ranger');
     await d.click(`ranger-option-${second.ranger!.postId}`);
     await d.click('assign-form-submit');
 

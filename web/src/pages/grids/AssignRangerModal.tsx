@@ -1,11 +1,10 @@
 import { Alert, App, Descriptions, Form, Select, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useCan } from '../../app/auth.tsx';
 import { FormModal } from '../../app/FormModal.tsx';
 import { showServerErrors } from '../../app/forms.ts';
 import { GridArea } from './AreaCells.tsx';
-import { useAssignRanger, useRangerPosts, useUnassigned } from './queries.ts';
+import { useAssignRanger, useEligibleRangers } from './queries.ts';
 import type { Grid } from './types.ts';
 
 interface Values {
@@ -14,20 +13,16 @@ interface Values {
 
 /**
  * Puts a ranger on a grid. The choice is the rangers the server accepts for this grid (held today,
- * in the grid's village or township); those who already guard a grid of this plan are marked, and
+ * in the grid's village or township); those who already guard a grid of this plan are marked with it, and
  * the server's 409 ("一名护林员只能负责一个网格") is shown if one is chosen anyway.
  */
 export function AssignRangerModal({ grid, onClose }: { grid: Grid; onClose: () => void }) {
   const { t } = useTranslation();
-  const can = useCan();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const rangers = useRangerPosts(grid.regionCode);
-  const knowsFree = can('people.read');
-  const unassigned = useUnassigned(grid.planId, undefined, knowsFree);
+  const rangers = useEligibleRangers(grid.id);
   const assign = useAssignRanger();
   const [formError, setFormError] = useState<string | null>(null);
-  const free = unassigned.data ? new Set(unassigned.data.rangersWithoutGrid.map((r) => r.postId)) : null;
 
   const onFinish = async (values: Values) => {
     setFormError(null);
@@ -40,21 +35,19 @@ export function AssignRangerModal({ grid, onClose }: { grid: Grid; onClose: () =
     }
   };
 
-  // Listed once both answers are in, so the choices do not reorder under the pointer.
-  const ready = !!rangers.data && (!knowsFree || !unassigned.isPending);
-  const options = (ready ? (rangers.data ?? []) : [])
-    .filter((post) => post.id !== grid.ranger?.postId)
-    .sort((a, b) => Number(free?.has(b.id) ?? 0) - Number(free?.has(a.id) ?? 0) || a.personName.localeCompare(b.personName, 'zh-CN'))
-    .map((post) => ({
-      value: post.id,
-      searchText: `${post.personName} ${post.regionName}`,
+  // The server lists free rangers first.
+  const options = (rangers.data ?? [])
+    .filter((r) => !r.guards?.isThisGrid)
+    .map((r) => ({
+      value: r.postId,
+      searchText: `${r.name} ${r.regionName}`,
       label: (
-        <Space size={6} data-testid={`ranger-option-${post.id}`}>
-          <span>{post.personName}</span>
+        <Space size={6} data-testid={`ranger-option-${r.postId}`}>
+          <span>{r.name}</span>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {post.regionName}
+            {r.regionName}
           </Typography.Text>
-          {free && (free.has(post.id) ? <Tag color="green">{t('grids.rangerFree')}</Tag> : <Tag color="orange">{t('grids.rangerBusy')}</Tag>)}
+          {r.guards ? <Tag color="orange">{t('grids.rangerBusy', { grid: r.guards.name })}</Tag> : <Tag color="green">{t('grids.rangerFree')}</Tag>}
         </Space>
       ),
     }));
@@ -85,10 +78,10 @@ export function AssignRangerModal({ grid, onClose }: { grid: Grid; onClose: () =
         <Form.Item name="rangerPostId" label={t('grids.ranger')} extra={t('grids.rangerChoiceHint')} rules={[{ required: true, message: t('grids.rules.rangerRequired') }]}>
           <Select
             showSearch={{ optionFilterProp: 'searchText' }}
-            loading={!ready && !rangers.isError}
+            loading={rangers.isPending}
             options={options}
             placeholder={t('grids.pickRanger')}
-            notFoundContent={ready ? t('grids.noRangersHere') : undefined}
+            notFoundContent={rangers.isSuccess ? t('grids.noRangersHere') : undefined}
             virtual={false}
             data-testid="assign-ranger"
           />

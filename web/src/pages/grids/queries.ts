@@ -1,7 +1,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, request } from '../../app/api.ts';
-import type { Page, Post } from '../../app/api-types.ts';
-import type { Grid, GridDetail, GridPlan, KeyPeriod, PlanComparison, RegionRules, RuleKey, Unassigned } from './types.ts';
+import type { Page } from '../../app/api-types.ts';
+import type { EligibleRanger, Grid, GridDetail, GridPlan, KeyPeriod, PlanComparison, RegionRules, RuleKey, Unassigned } from './types.ts';
 
 export interface GridFilter {
   regionCode?: string;
@@ -32,7 +32,7 @@ export const gridKeys = {
   unassigned: (id: number, regionCode?: string) => ['grid-plans', id, 'unassigned', regionCode ?? ''] as const,
   grids: (planId: number, filter: GridFilter) => ['grid-plans', planId, 'grids', filter] as const,
   grid: (id: number) => ['grids', id] as const,
-  rangers: (regionCode: string) => ['grids', 'ranger-posts', regionCode] as const,
+  eligibleRangers: (gridId: number) => ['grids', 'eligible-rangers', gridId] as const,
   rules: (regionCode: string) => ['patrol-rules', regionCode] as const,
 };
 
@@ -69,24 +69,11 @@ export function useGrid(id: number | undefined) {
   return useQuery({ queryKey: gridKeys.grid(id ?? 0), queryFn: () => api.get<GridDetail>(`/api/grids/${id}`), enabled: id !== undefined });
 }
 
-/**
- * The rangers the server accepts for a grid filed under `regionCode`: ranger posts held today in
- * the grid's village or in its township (grid-service `checkRanger`).
- */
-export function useRangerPosts(regionCode: string | undefined) {
+/** The rangers the server accepts for a grid, free ones first, each with the grid of the plan they already guard. */
+export function useEligibleRangers(gridId: number) {
   return useQuery({
-    queryKey: gridKeys.rangers(regionCode ?? ''),
-    enabled: !!regionCode,
-    queryFn: async () => {
-      const code = regionCode!;
-      // A village code ends in a non-zero three-digit group; its township has 000 there.
-      const township = code.endsWith('000') ? code : `${code.slice(0, 9)}000`;
-      const places = [...new Set([code, township])];
-      const pages = await Promise.all(
-        places.map((place) => api.get<Page<Post>>('/api/posts', { regionCode: place, exact: true, postType: 'ranger', active: true, pageSize: 200 })),
-      );
-      return pages.flatMap((p) => p.items);
-    },
+    queryKey: gridKeys.eligibleRangers(gridId),
+    queryFn: ({ signal }) => api.get<EligibleRanger[]>(`/api/grids/${gridId}/eligible-rangers`, undefined, signal),
   });
 }
 

@@ -198,3 +198,14 @@ export interface Unassigned {
   gridsWithoutRanger: GridRef[];
   rangersWithoutGrid: Ranger[];
 }
+
+/** A ranger the server accepts for a grid (server grids/schema.ts EligibleRanger). */
+export interface EligibleRanger {
+  postId: number;
+  personId: number;
+  name: string;
+  regionCode: string;
+  regionName: string;
+  /** The grid of the same plan this ranger already guards, if any. */
+  guards: { gridId: number; code: string; name: string; isThisGrid: boolean } | null;
+}
