@@ -1,7 +1,10 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Kysely } from 'kysely';
+import pg from 'pg';
 import type { DB } from './tables.ts';
 
-export type Tx = Transaction<DB>;
+declare const inScope: unique symbol;
+/** A connection inside a transaction opened by `runInScope`: only such a one reaches scoped tables. */
+export type Tx = Kysely<DB> & { readonly [inScope]: true };
 
 /** Who is acting and which region subtrees they may touch, as the database sees it. */
 export interface ScopeSettings {
@@ -16,20 +19,39 @@ export interface ScopeSettings {
  * Runs `fn` in one transaction whose row-level-security scope, actor and IP are set first.
  * This is the only way the application reaches scoped tables: without these settings the
  * policies match no row, so a query that skipped this sees nothing rather than everything.
+ * BEGIN and the settings travel as one statement (a round trip less on every request); the
+ * values are quoted as literals since several statements at once cannot carry parameters.
  */
 export async function runInScope<T>(db: Kysely<DB>, settings: ScopeSettings, fn: (tx: Tx) => Promise<T>): Promise<T> {
-  const scope = settings.scope === '*' ? '*' : settings.scope.join(',');
   const callbacks: Array<() => void> = [];
-  const result = await db.transaction().execute(async (tx) => {
+  const result = await db.connection().execute(async (connection) => {
+    const tx = connection as Tx;
     committed.set(tx, callbacks);
-    await sql`select set_config('linzhang.scope', ${scope}, true),
-                     set_config('linzhang.actor_id', ${settings.actorId === null ? '' : String(settings.actorId)}, true),
-                     set_config('linzhang.actor_name', ${settings.actorName}, true),
-                     set_config('linzhang.ip', ${settings.ip ?? ''}, true)`.execute(tx);
-    return fn(tx);
+    await sql.raw(beginInScope(settings)).execute(tx);
+    let value: T;
+    try {
+      value = await fn(tx);
+    } catch (error) {
+      // The original error is what matters; a connection too broken to roll back is dropped by the pool.
+      await sql.raw('rollback').execute(tx).catch(() => {});
+      throw error;
+    }
+    await sql.raw('commit').execute(tx);
+    return value;
   });
   for (const callback of callbacks) callback();
   return result;
+}
+
+function beginInScope(settings: ScopeSettings): string {
+  const values: Record<string, string> = {
+    scope: settings.scope === '*' ? '*' : settings.scope.join(','),
+    actor_id: settings.actorId === null ? '' : String(settings.actorId),
+    actor_name: settings.actorName,
+    ip: settings.ip ?? '',
+  };
+  const sets = Object.entries(values).map(([key, value]) => `set_config('linzhang.${key}', ${pg.escapeLiteral(value)}, true)`);
+  return `begin; select ${sets.join(', ')}`;
 }
 
 const committed = new WeakMap<Tx, Array<() => void>>();
