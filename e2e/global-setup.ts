@@ -46,12 +46,13 @@ async function waitForHealth(baseURL: string, server: ChildProcess, log: string)
 const tail = (file: string) => (fs.existsSync(file) ? fs.readFileSync(file, 'utf8').split('\n').slice(-40).join('\n') : '(no log)');
 
 /**
- * Builds the web app if it is stale, then starts the real server on a free port with a fresh
- * embedded database (demo county seeded on first start), and stops it after the run.
+ * Builds the web app and the server bundle if stale, then starts the server as `npm start` does,
+ * on a free port with a fresh embedded database (demo county seeded on first start), and stops it
+ * after the run.
  */
 export default async function setup(project: TestProject) {
-  const build = spawnSync(process.execPath, ['scripts/build-web-if-stale.mjs'], { cwd: REPO, stdio: 'inherit' });
-  if (build.status !== 0) throw new Error('The web build failed; see the output above.');
+  const build = spawnSync(process.execPath, ['scripts/build-if-stale.mjs'], { cwd: REPO, stdio: 'inherit' });
+  if (build.status !== 0) throw new Error('The build failed; see the output above.');
 
   // A fresh directory per run: two runs at once never share (or delete) each other's database.
   const DATA_DIR = fs.mkdtempSync(path.join(os.tmpdir(), 'linzhang-e2e-'));
@@ -73,8 +74,8 @@ export default async function setup(project: TestProject) {
   };
   if (!process.env.DATABASE_URL) delete env.DATABASE_URL;
 
-  // Its own process group, so stopping it stops npx, tsx and node together.
-  const server = spawn('npx', ['tsx', 'server/src/main.ts'], { cwd: REPO, env, stdio: ['ignore', out, out], detached: true });
+  // Its own process group, so a stop reaches every process it started.
+  const server = spawn(process.execPath, ['--enable-source-maps', 'server/dist/main.js'], { cwd: REPO, env, stdio: ['ignore', out, out], detached: true });
   const stop = async () => {
     if (server.exitCode !== null || server.pid === undefined) return;
     const exited = new Promise<void>((resolve) => server.once('exit', () => resolve()));

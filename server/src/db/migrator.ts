@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { REPO_ROOT } from '../paths.ts';
 import type { OwnerConnection } from './database.ts';
 
-export const MIGRATIONS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'migrations');
+export const MIGRATIONS_DIR = path.join(REPO_ROOT, 'server/src/migrations');
 const NAME = /^\d{8}-\d{2}-[a-z0-9-]+\.sql$/;
 
 export interface Migration {

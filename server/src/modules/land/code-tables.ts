@@ -1,11 +1,11 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
 import iconv from 'iconv-lite';
+import { REPO_ROOT } from '../../paths.ts';
 
 /** The code tables shipped with Linzhang; an office edits a copy and uploads it. */
-export const DEFAULT_CODE_TABLES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../data/code-tables.csv');
+export const DEFAULT_CODE_TABLES = path.join(REPO_ROOT, 'server/data/code-tables.csv');
 
 export interface CodeEntry {
   domain: string;
