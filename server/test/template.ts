@@ -24,7 +24,7 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
   });
 }
 
-/** The template changes whenever a migration, the demo generator or the lockfile does. */
+/** The template changes whenever anything that writes it does: migrations, the demo generator, the regions loader, the shipped code tables, the lockfile. */
 export function templateKey(): string {
   const hash = createHash('sha256');
   const walk = (dir: string) => {
@@ -35,7 +35,9 @@ export function templateKey(): string {
     }
   };
   for (const dir of ['server/src/migrations', 'server/src/demo']) walk(path.join(ROOT, dir));
-  hash.update(fs.readFileSync(path.join(ROOT, 'package-lock.json')));
+  for (const file of ['server/src/modules/regions/load.ts', 'server/src/db/prepare.ts', 'server/data/code-tables.csv', 'package-lock.json']) {
+    hash.update(file).update(fs.readFileSync(path.join(ROOT, file)));
+  }
   return hash.digest('hex').slice(0, 16);
 }
 
