@@ -65,6 +65,29 @@ export class Driver {
     await this.byTestId(testId).click();
   }
 
+  /**
+   * Opens the Ant Design select carrying the test id and picks an option (a locator inside
+   * `dropdown()`). A click that lands while the list is still sliding open only highlights the
+   * option, so it is tried again until the list closes.
+   */
+  async pick(selectTestId: string, option: Locator): Promise<void> {
+    if (!(await option.isVisible())) await this.click(selectTestId);
+    for (let attempt = 1; ; attempt++) {
+      await option.click();
+      try {
+        await option.waitFor({ state: 'hidden', timeout: 2_000 });
+        return;
+      } catch (error) {
+        if (attempt === 3) throw error;
+      }
+    }
+  }
+
+  /** The open list of an Ant Design select (the selected option's label also shows in the select itself). */
+  dropdown(): Locator {
+    return this.page.locator('.ant-select-dropdown:visible');
+  }
+
   /** Types into the input carrying the test id (or the input inside it). */
   async fill(testId: string, value: string): Promise<void> {
     const target = this.byTestId(testId);

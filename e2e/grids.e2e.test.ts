@@ -72,10 +72,10 @@ describe('grid plans', () => {
     await d.click('assign-ranger');
     await d.byTestId(`ranger-option-${second.ranger!.postId}`).waitFor();
     await d.screenshot('grids-assign-ranger');
-    await d.click(`ranger-option-${second.ranger!.postId}`);
+    await d.pick('assign-ranger', d.dropdown().getByTestId(`ranger-option-${second.ranger!.postId}`));
     await d.click('assign-form-submit');
 
-    expect(await d.text('assign-form-error')).toContain(`该护林员已负责本方案中的网格 ${second.code}`);
+    expect(await d.text('assign-form-error')).toContain(`已负责本方案中的网格 ${second.code}`);
   });
 
   test('a grid’s detail shows its patrol requirement with the rule it rests on', async () => {

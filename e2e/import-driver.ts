@@ -19,8 +19,7 @@ export class ImportDriver {
 
   /** Opens an antd select by its test id and picks the option whose text is `title`. */
   async choose(testId: string, title: string): Promise<void> {
-    await this.d.click(testId);
-    await this.d.page.locator('.ant-select-dropdown:visible').getByTitle(title, { exact: true }).click();
+    await this.d.pick(testId, this.d.dropdown().getByTitle(title, { exact: true }));
   }
 
   /** ② → ③ */

@@ -26,6 +26,7 @@ interface MapHook {
   areTilesLoaded(): boolean;
   getZoom(): number;
   getCenter(): { lng: number; lat: number };
+  getBounds(): { getWest(): number; getSouth(): number; getEast(): number; getNorth(): number };
   jumpTo(options: { center: [number, number]; zoom: number }): void;
   project(lngLat: [number, number]): { x: number; y: number };
   queryRenderedFeatures(
@@ -73,6 +74,14 @@ export class MapDriver {
     return this.d.page.evaluate(() => ({ zoom: window.__linzhangMap!.getZoom(), ...window.__linzhangMap!.getCenter() }));
   }
 
+  /** What the map shows: [west, south, east, north]. */
+  async bounds(): Promise<[number, number, number, number]> {
+    return this.d.page.evaluate(() => {
+      const b = window.__linzhangMap!.getBounds();
+      return [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()] as [number, number, number, number];
+    });
+  }
+
   /** Features drawn on screen by the given style layers. */
   async rendered(layers: readonly string[]): Promise<Rendered[]> {
     return this.d.page.evaluate(
@@ -116,8 +125,22 @@ export class MapDriver {
     const canvas = (await this.d.byTestId('map-canvas').boundingBox())!;
     const cx = canvas.x + canvas.width / 2;
     const cy = canvas.y + canvas.height / 2;
-    for (const [dx, dy] of [...offsets, offsets[0]!]) {
-      await this.d.page.mouse.move(cx + dx, cy + dy);
+    await this.clickClosed(offsets.map(([dx, dy]) => [cx + dx, cy + dy] as const));
+  }
+
+  /**
+   * Draws a shape of known size: clicks the screen points of these longitude/latitude corners (on
+   * whole pixels, where a mouse lands) and the first again to close it.
+   */
+  async clickLngLats(corners: ReadonlyArray<readonly [number, number]>): Promise<void> {
+    const canvas = (await this.d.byTestId('map-canvas').boundingBox())!;
+    const points = await this.d.page.evaluate((corners) => corners.map(([lng, lat]) => window.__linzhangMap!.project([lng, lat])), corners);
+    await this.clickClosed(points.map((p) => [Math.round(canvas.x + p.x), Math.round(canvas.y + p.y)] as const));
+  }
+
+  private async clickClosed(points: ReadonlyArray<readonly [number, number]>): Promise<void> {
+    for (const [x, y] of [...points, points[0]!]) {
+      await this.d.page.mouse.move(x, y);
       await this.d.page.mouse.down();
       await this.d.page.mouse.up();
       await this.d.page.waitForTimeout(250);

@@ -2,16 +2,35 @@ import { describe, expect, test } from 'vitest';
 import { PHONE, useDriver } from './driver.ts';
 import { MapDriver, STYLE_LAYERS } from './map-driver.ts';
 
+const SHUIDONG = '360702101000'; // 水东镇
 const SHUIDONG_PREFIX = '360702101'; // 水东镇 and its villages
 /** Inside 水东镇, where every layer has features. */
 const IN_SHUIDONG: [number, number] = [114.99, 25.8];
 /** Room the desktop panels take on each side of the map (side panel, toolbar). */
 const PANELS = { left: 350, right: 90 };
 
+/** Radius of the sphere the measure tool's square is laid out on (m). */
+const EARTH_RADIUS_M = 6371008.8;
+
 interface SearchHit {
   layer: string;
+  id: number;
   label: string;
+  regionPath: string | null;
   bbox: [number, number, number, number];
+}
+
+/** The map came in close on the hit: the whole feature in view, and drawn there. */
+async function expectZoomedTo(map: MapDriver, before: { zoom: number }, hit: SearchHit, layers: readonly string[]) {
+  const after = await map.view();
+  expect(after.zoom).toBeGreaterThan(before.zoom + 2);
+  const [w, s, e, n] = await map.bounds();
+  const [fw, fs, fe, fn] = hit.bbox;
+  expect(fw).toBeGreaterThan(w);
+  expect(fe).toBeLessThan(e);
+  expect(fs).toBeGreaterThan(s);
+  expect(fn).toBeLessThan(n);
+  expect((await map.rendered(layers)).map((f) => f.id)).toContain(hit.id);
 }
 
 describe('the one map (一张图)', () => {
@@ -102,21 +121,71 @@ describe('the one map (一张图)', () => {
     expect(view.zoom).toBeGreaterThan(11);
   });
 
-  test('the measure tool reads a drawn area in mu', async () => {
+  test('the measure tool reads the area of a drawn 600 m square as 540 mu', async () => {
     const d = app();
     const map = new MapDriver(d);
     await map.openAs('demo-office');
+    await map.jumpTo(IN_SHUIDONG, 15);
     await d.click('tool-measure-area');
     await d.byTestId('measure-panel').waitFor();
 
-    await map.clickPolygon([
-      [-80, -60],
-      [80, -60],
-      [90, 60],
-      [-70, 70],
+    // 600 m × 600 m = 36 ha = 540 亩 (1 ha = 15 亩), centred in the view.
+    const [lng, lat] = IN_SHUIDONG;
+    const dLat = (300 / EARTH_RADIUS_M) * (180 / Math.PI);
+    const dLng = dLat / Math.cos((lat * Math.PI) / 180);
+    await map.clickLngLats([
+      [lng - dLng, lat - dLat],
+      [lng + dLng, lat - dLat],
+      [lng + dLng, lat + dLat],
+      [lng - dLng, lat + dLat],
     ]);
 
-    expect(await d.text('measure-result')).toMatch(/面积\s+[\d,]+\.\d{2} 亩\s+[\d,]+\.\d{4} 公顷/);
+    const text = await d.text('measure-result');
+    const [, mu, ha] = /面积\s+([\d,]+\.\d{2}) 亩\s+([\d,]+\.\d{4}) 公顷/.exec(text) ?? [];
+    // Within 1.5%: the corners land on whole pixels (~2 m at this zoom, 0.4% of a side) and the
+    // tool measures on a sphere, which differs from the ellipsoid here by a few tenths of a percent.
+    expect(Math.abs(Number(mu!.replaceAll(',', '')) - 540) / 540).toBeLessThan(0.015);
+    expect(Number(ha!.replaceAll(',', '')) * 15).toBeCloseTo(Number(mu!.replaceAll(',', '')), 1);
+  });
+
+  test('searching a 小班号 zooms to the sub-compartment', async () => {
+    const d = app();
+    const map = new MapDriver(d);
+    await map.openAs('demo-office');
+    const before = await map.view();
+    // A 林班-小班 number of 水东镇; other villages number theirs alike, so several may answer.
+    const { items } = await d.api<{ items: Array<{ compartment: string; number: string }> }>('GET', `/api/sub-compartments?regionCode=${SHUIDONG}&pageSize=1&page=7`);
+    const q = `${items[0]!.compartment}-${items[0]!.number}`;
+    const hit = (await d.api<SearchHit[]>('GET', `/api/map/search?q=${q}`)).find((h) => h.layer === 'sub_compartments')!;
+
+    await d.fill('map-search-input', q);
+    await d.page.keyboard.press('Enter');
+    await d.byTestId('map-search-result').filter({ hasText: '小班' }).filter({ hasText: hit.regionPath! }).filter({ hasText: q }).click();
+    await map.settled();
+
+    await expectZoomedTo(map, before, hit, STYLE_LAYERS.sub_compartments);
+    const expected = await d.api<{ label: string }>('GET', `/api/map/features/sub_compartments/${hit.id}`);
+    expect(await d.text('feature-title')).toBe(expected.label);
+  });
+
+  test('searching a grid name zooms to the grid', async () => {
+    const d = app();
+    const map = new MapDriver(d);
+    await map.openAs('demo-office');
+    const before = await map.view();
+    const [plan] = await d.api<Array<{ id: number }>>('GET', '/api/grid-plans?status=active');
+    const { items } = await d.api<{ items: Array<{ id: number; code: string; name: string }> }>('GET', `/api/grid-plans/${plan!.id}/grids?regionCode=${SHUIDONG}&pageSize=1&page=3`);
+    const grid = items[0]!;
+    const hit = (await d.api<SearchHit[]>('GET', `/api/map/search?q=${encodeURIComponent(grid.name)}`)).find((h) => h.layer === 'grids' && h.id === grid.id)!;
+
+    await d.fill('map-search-input', grid.name);
+    await d.page.keyboard.press('Enter');
+    await d.byTestId('map-search-result').filter({ hasText: '网格' }).filter({ hasText: `（${grid.code}）` }).click();
+    await map.settled();
+
+    await expectZoomedTo(map, before, hit, STYLE_LAYERS.grids);
+    const expected = await d.api<{ label: string }>('GET', `/api/map/features/grids/${grid.id}`);
+    expect(await d.text('feature-title')).toBe(expected.label);
   });
 
   test('a drawn risk area is saved and drawn from the refreshed tiles', async () => {

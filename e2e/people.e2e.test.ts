@@ -54,8 +54,7 @@ describe('people and posts', () => {
     await d.signInAs('demo-office');
     await givenPersonPage(d);
     await d.click('post-appoint');
-    await d.byTestId('post-type').click();
-    await d.click('post-type-option-ranger');
+    await d.pick('post-type', d.dropdown().getByTestId('post-type-option-ranger'));
     await d.click('ranger-kind-ecological');
     await d.click('appoint-form-submit');
 

@@ -27,7 +27,7 @@ import { peopleRoutes } from './modules/people/routes.ts';
 import { regionsRoutes } from './modules/regions/routes.ts';
 import { accessPlugin } from './platform/auth/access.ts';
 import { AppError } from './platform/errors/app-error.ts';
-import { registerErrorHandling, sendError } from './platform/errors/handler.ts';
+import { frameworkError, registerErrorHandling, sendError } from './platform/errors/handler.ts';
 import { REPO_ROOT } from './paths.ts';
 import { FileStore } from './platform/files/store.ts';
 import type { ModuleDeps } from './platform/module.ts';
@@ -46,6 +46,8 @@ export async function buildApp({ config, database, logger = true }: AppOptions):
     logger: logger ? { level: config.logLevel } : false,
     trustProxy: config.trustProxy,
     bodyLimit: 2 * 1024 * 1024,
+    // A URL that cannot be decoded is refused before routing, out of the error handler's reach.
+    frameworkErrors: frameworkError,
   }).withTypeProvider<TypeBoxTypeProvider>();
   // Routes repeat schemas (the error body on every status, id parameters, pages): each distinct
   // schema is compiled once, not once per use, which saves most of a second at every start.

@@ -1,8 +1,8 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { anonymous, anotherApp, signIn, startTestApp, type TestApp } from '../../../test/app.ts';
+import { anonymous, anotherApp, Client, signIn, startTestApp, type TestApp } from '../../../test/app.ts';
 import { hashToken } from '../../platform/auth/sessions.ts';
-import { holderOf, SHUIDONG } from '../../../test/personas.ts';
+import { holderOf, SHASHI, SHUIDONG } from '../../../test/personas.ts';
 import { TEST_PASSWORD } from '../../../test/template.ts';
 
 let t: TestApp;
@@ -34,16 +34,19 @@ describe('signing in', () => {
     expect((await login(phone!, TEST_PASSWORD)).statusCode).toBe(200);
   });
 
-  it('refuses a wrong password or an unknown name with the same answer', async () => {
-    const wrong = await login('demo-supervisor', 'not-the-password');
+  it('refuses a wrong password or an unknown name with the same answer, so the answer does not tell which names exist', async () => {
     const unknown = await login('nobody-here', 'whatever');
-    expect(wrong.statusCode).toBe(401);
     expect(unknown.statusCode).toBe(401);
-    expect(wrong.json().error.code).toBe('invalid_credentials');
-    expect(unknown.json().error.message).toBe(wrong.json().error.message);
+    expect(unknown.json()).toEqual({ error: { code: 'invalid_credentials', message: '用户名或密码错误', details: {} } });
+    // not even by counting down: the first and a later failure on a real account answer alike
+    for (let i = 0; i < 2; i++) {
+      const wrong = await login('demo-supervisor', 'not-the-password');
+      expect(wrong.statusCode).toBe(unknown.statusCode);
+      expect(wrong.json()).toEqual(unknown.json());
+    }
   });
 
-  it('locks the account for 15 minutes after 5 failures, even against the right password', async () => {
+  it('locks the account for 15 minutes after 5 failures, even against the right password; it opens again after them', async () => {
     const target = await holderOf(t, 'office_staff', SHUIDONG);
     const username = (await target.get('/api/me')).json().account.username as string;
     for (let i = 1; i <= 4; i++) expect((await login(username, 'Wrong-pass-1')).json().error.code).toBe('invalid_credentials');
@@ -52,13 +55,33 @@ describe('signing in', () => {
     expect(fifth.json().error).toMatchObject({ code: 'account_locked', details: { minutes: 15 } });
     expect((await login(username, TEST_PASSWORD)).json().error.code).toBe('account_locked');
 
+    // the stored lock ends 15 minutes after the fifth failure, by the database's clock
+    const { seconds } = await t.system.run(
+      async (tx) => (await sql<{ seconds: number }>`select extract(epoch from locked_until - now())::float8 as seconds from accounts where username = ${username}`.execute(tx)).rows[0]!,
+    );
+    expect(seconds).toBeGreaterThan(15 * 60 - 30);
+    expect(seconds).toBeLessThanOrEqual(15 * 60);
+
     const audit = await t.system.run((tx) =>
       tx.selectFrom('audit_log').select(['action', 'ip']).where('entity', '=', 'accounts').where('action', 'in', ['auth.login_failed', 'auth.login_refused']).execute(),
     );
     expect(audit.filter((a) => a.action === 'auth.login_failed').length).toBeGreaterThanOrEqual(5);
     expect(audit.every((a) => a.ip === '127.0.0.1')).toBe(true);
 
-    // the office unlocks it
+    // as if 14 minutes had passed: still locked; as if 15 had: the right password works again
+    const passMinutes = (minutes: number) =>
+      t.system.run((tx) => sql`update accounts set locked_until = locked_until - make_interval(mins => ${minutes}) where username = ${username}`.execute(tx));
+    await passMinutes(14);
+    expect((await login(username, TEST_PASSWORD)).json().error).toMatchObject({ code: 'account_locked', details: { minutes: 1 } });
+    await passMinutes(1);
+    expect((await login(username, TEST_PASSWORD)).statusCode).toBe(200);
+  });
+
+  it('an office can unlock a locked account at once', async () => {
+    const target = await holderOf(t, 'office_staff', SHASHI);
+    const username = (await target.get('/api/me')).json().account.username as string;
+    for (let i = 1; i <= 5; i++) await login(username, 'Wrong-pass-1');
+    expect((await login(username, TEST_PASSWORD)).json().error.code).toBe('account_locked');
     const office = await signIn(t, 'demo-office');
     const accountId = await t.system.run(async (tx) => (await tx.selectFrom('accounts').select('id').where('username', '=', username).executeTakeFirstOrThrow()).id);
     expect((await office.post(`/api/accounts/${accountId}/unlock`)).statusCode).toBe(200);
@@ -80,6 +103,12 @@ describe('sessions', () => {
     const client = await signIn(t, 'demo-ranger');
     await t.database.owner.query(`update sessions set last_seen_at = now() - interval '31 minutes' where token_hash = $1`, [hashToken(client.session!.cookie)]);
     expect((await client.get('/api/me')).json().error.code).toBe('session_expired');
+  });
+
+  it('keeps an office session that has been idle for 29 minutes', async () => {
+    const client = await signIn(t, 'demo-ranger');
+    await t.database.owner.query(`update sessions set last_seen_at = now() - interval '29 minutes' where token_hash = $1`, [hashToken(client.session!.cookie)]);
+    expect((await client.get('/api/me')).statusCode).toBe(200);
   });
 
   it('expires an office session 12 hours after sign-in however active it was', async () => {
@@ -107,6 +136,23 @@ describe('sessions', () => {
   });
 });
 
+describe('the session cookie over HTTPS', () => {
+  it('is Secure when the request arrived over HTTPS at a trusted proxy, and only then', async () => {
+    const behindProxy = await anotherApp(t, { TRUST_PROXY: 'true', COOKIE_SECURE: 'auto' });
+    try {
+      const signIn = (headers: Record<string, string>) =>
+        behindProxy.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'demo-office', password: TEST_PASSWORD }, headers });
+      const https = await signIn({ 'x-forwarded-proto': 'https' });
+      expect(https.statusCode).toBe(200);
+      expect(https.cookies.find((c) => c.name === 'lz_session')).toMatchObject({ secure: true, httpOnly: true, sameSite: 'Lax' });
+      const http = await signIn({ 'x-forwarded-proto': 'http' });
+      expect(http.cookies.find((c) => c.name === 'lz_session')?.secure).toBeFalsy();
+    } finally {
+      await behindProxy.close();
+    }
+  });
+});
+
 describe('CSRF', () => {
   it('refuses a cookie-authenticated write without the session token', async () => {
     const client = await signIn(t, 'demo-office');
@@ -119,6 +165,15 @@ describe('CSRF', () => {
     const client = await signIn(t, 'demo-office');
     const res = await client.request('POST', '/api/persons', { regionCode: SHUIDONG, name: '张三' }, { origin: 'https://evil.example' });
     expect(res.json().error.code).toBe('csrf_failed');
+  });
+
+  it('refuses an opaque or unparsable Origin (a sandboxed frame sends "null") with 403, not 500', async () => {
+    const client = await signIn(t, 'demo-office');
+    for (const origin of ['null', 'not a url', 'http://']) {
+      const res = await client.request('POST', '/api/persons', { regionCode: SHUIDONG, name: '张三' }, { origin });
+      expect(res.statusCode).toBe(403);
+      expect(res.json().error).toMatchObject({ code: 'csrf_failed', message: '请求来源校验失败，请刷新页面后重试' });
+    }
   });
 });
 
@@ -133,6 +188,25 @@ describe('login rate limit', () => {
       expect(res.json().error).toMatchObject({ code: 'rate_limited' });
       expect(res.json().error.message).toMatch(/^请求过于频繁，请\d+ (秒|分钟)后再试$/);
       expect(res.json().error.details.retryAfterSeconds).toBeGreaterThan(0);
+    } finally {
+      await limited.close();
+    }
+  });
+});
+
+describe('password change rate limit', () => {
+  it('answers 429 when one account tries current passwords too fast, even the right one', async () => {
+    const limited = await anotherApp(t, { LOGIN_RATE_PER_MINUTE: '3' });
+    try {
+      const signedIn = await limited.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'demo-township', password: TEST_PASSWORD } });
+      const client = new Client(limited, { cookie: signedIn.cookies.find((c) => c.name === 'lz_session')!.value, csrfToken: signedIn.json().csrfToken });
+      const change = (currentPassword: string) => client.post('/api/auth/password', { currentPassword, newPassword: 'Forest-2026!' });
+      for (let i = 0; i < 3; i++) expect((await change(`Guess-${i}-2026`)).json().error.code).toBe('password_incorrect');
+      const res = await change(TEST_PASSWORD);
+      expect(res.statusCode).toBe(429);
+      expect(res.json().error).toMatchObject({ code: 'rate_limited' });
+      expect(res.json().error.message).toMatch(/^请求过于频繁，请\d+ (秒|分钟)后再试$/);
+      expect((await login('demo-township', TEST_PASSWORD)).statusCode).toBe(200); // the password did not change
     } finally {
       await limited.close();
     }

@@ -77,6 +77,16 @@ export async function findAccountOfPerson(tx: Tx, personId: number) {
   return tx.selectFrom('accounts').select(accountColumns).where('person_id', '=', personId).executeTakeFirst();
 }
 
+/**
+ * Whether the caller may manage the account of this person: their scope covers every post the
+ * person has not yet left (the database's own rule, lz_holder_in_scope, which the accounts
+ * policies enforce; asked here only to explain a refusal).
+ */
+export async function holderInScope(tx: Tx, personId: number): Promise<boolean> {
+  const { rows } = await sql<{ ok: boolean }>`select lz_holder_in_scope(${personId}) as ok`.execute(tx);
+  return rows[0]?.ok === true;
+}
+
 export async function insertAccount(tx: Tx, input: { personId: number; username: string; passwordHash: string; isDemo?: boolean }) {
   return tx
     .insertInto('accounts')

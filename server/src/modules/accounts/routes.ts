@@ -56,10 +56,16 @@ export const accountsRoutes: FastifyPluginAsyncTypebox<{ config: Config; db: Kys
     '/api/auth/password',
     {
       schema: { tags, summary: '修改本人密码', description: '其他会话全部失效，并返回新的会话。', body: PasswordChangeBody, response: responses({ 200: SignedIn }) },
-      config: { access: 'signed-in' },
+      // The current password can be guessed here by whoever holds a session (a stolen cookie, an
+      // unattended screen), so it is limited like sign-in, per account: the access hook (an
+      // application hook) has named the caller before this route's rate-limit hook runs.
+      config: {
+        access: 'signed-in',
+        rateLimit: { max: config.login.ratePerMinute, timeWindow: '1 minute', keyGenerator: (req) => (req.actor ? `account:${req.actor.accountId}` : req.ip) },
+      },
     },
     async (req, reply) => {
-      const { token } = await service.changePassword(req.ctx, config, req.body, client(req));
+      const { token } = await service.changePassword(db, req.ctx, config, req.body, client(req));
       setSessionCookie(reply, config, token);
       return { csrfToken: csrfTokenFor(config.sessionSecret, hashToken(token)) };
     },

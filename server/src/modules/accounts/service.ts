@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Config } from '../../config.ts';
-import { auditAs, runInScope } from '../../db/scoped.ts';
+import { auditAs, runInScope, type Tx } from '../../db/scoped.ts';
 import type { DB } from '../../db/tables.ts';
 import { rootsOf, type Actor } from '../../platform/auth/actor.ts';
 import { assertStrongPassword, dummyPasswordHash, hashPassword, verifyPassword } from '../../platform/auth/password.ts';
@@ -45,8 +45,12 @@ export async function login(db: Kysely<DB>, config: Config, input: { username: s
       await auditAs(tx, 'auth.login_failed');
       return repo.recordFailedAttempt(tx, candidate.id, config.login.maxFailures, config.login.lockMinutes);
     });
+    // The lock itself (423, here and above) does tell that the name exists: a person who locked
+    // themselves out must be told why the right password is refused for a while.
     if (after.locked_until) throw new AppError('account_locked', { minutes: config.login.lockMinutes });
-    throw new AppError('invalid_credentials', { attemptsLeft: config.login.maxFailures - after.failed_attempts });
+    // Word for word what an unknown name gets (no attempts left to count down): the answer must
+    // not tell which names exist.
+    throw new AppError('invalid_credentials');
   }
   if (candidate.status !== 'active') throw new AppError('account_disabled');
   if (candidate.is_demo && config.production) throw new AppError('demo_account_refused');
@@ -74,15 +78,20 @@ export async function logout(ctx: Context): Promise<void> {
   });
 }
 
-/** Changes one's own password; every other session of the account ends, and a fresh one is returned. */
-export async function changePassword(ctx: Context, config: Config, input: { currentPassword: string; newPassword: string }, client: ClientInfo) {
+/**
+ * Changes one's own password; every other session of the account ends, and a fresh one is returned.
+ * One's own account, found by the session, is reached whatever the scope (as at sign-in): managing
+ * someone else's account is scoped by their posts (manageableAccount), one's own is not.
+ */
+export async function changePassword(db: Kysely<DB>, ctx: Context, config: Config, input: { currentPassword: string; newPassword: string }, client: ClientInfo) {
   const actor = requireActor(ctx);
-  const currentHash = await ctx.run((tx) => repo.findPasswordHash(tx, actor.accountId));
+  const self = { scope: '*' as const, actorId: actor.accountId, actorName: `${actor.name}（${actor.username}）`, ip: client.ip };
+  const currentHash = await runInScope(db, self, (tx) => repo.findPasswordHash(tx, actor.accountId));
   if (!currentHash || !(await verifyPassword(currentHash, input.currentPassword))) throw new AppError('password_incorrect');
   assertStrongPassword(input.newPassword);
   if (input.currentPassword === input.newPassword) throw new AppError('password_reused');
   const newHash = await hashPassword(input.newPassword);
-  return ctx.run(async (tx) => {
+  return runInScope(db, self, async (tx) => {
     await auditAs(tx, 'auth.password_change');
     await repo.setPassword(tx, actor.accountId, newHash);
     await revokeAllSessions(tx, actor.accountId);
@@ -143,18 +152,25 @@ function toAccount(row: NonNullable<Awaited<ReturnType<typeof repo.findAccount>>
   };
 }
 
+/** The account of a person in the caller's scope (null: none yet); a person outside it is not found. */
 export async function accountOfPerson(ctx: Context, personId: number): Promise<Account | null> {
-  const row = await ctx.run((tx) => repo.findAccountOfPerson(tx, personId));
-  return row ? toAccount(row) : null;
+  return ctx.run(async (tx) => {
+    await visiblePerson(tx, personId);
+    const row = await repo.findAccountOfPerson(tx, personId);
+    return row ? toAccount(row) : null;
+  });
 }
 
-/** Opens an account for a person in the caller's scope (row-level security refuses anyone else). */
+/**
+ * Opens an account for a person in the caller's scope whose every post is in it too (row-level
+ * security refuses anyone else; the checks here only say why).
+ */
 export async function createAccount(ctx: Context, personId: number, input: { username: string; password: string }): Promise<Account> {
   assertStrongPassword(input.password);
   const passwordHash = await hashPassword(input.password);
   return ctx.run(async (tx) => {
-    const person = await tx.selectFrom('persons').select('id').where('id', '=', personId).executeTakeFirst();
-    if (!person) throw notFound('人员', personId);
+    await visiblePerson(tx, personId);
+    if (!(await repo.holderInScope(tx, personId))) throw new AppError('account_out_of_scope');
     return toAccount(await repo.insertAccount(tx, { personId, username: input.username, passwordHash }));
   });
 }
@@ -163,6 +179,7 @@ export async function resetPassword(ctx: Context, accountId: number, password: s
   assertStrongPassword(password);
   const passwordHash = await hashPassword(password);
   return ctx.run(async (tx) => {
+    await manageableAccount(tx, accountId);
     await auditAs(tx, 'account.password_reset');
     const result = await repo.setPassword(tx, accountId, passwordHash);
     if (!result.numUpdatedRows) throw notFound('账号', accountId);
@@ -173,12 +190,30 @@ export async function resetPassword(ctx: Context, accountId: number, password: s
 
 export async function updateAccount(ctx: Context, accountId: number, changes: { status?: 'active' | 'disabled'; unlock?: boolean }): Promise<Account> {
   return ctx.run(async (tx) => {
+    await manageableAccount(tx, accountId);
     await auditAs(tx, changes.unlock ? 'account.unlock' : 'account.update');
     const row = await repo.updateAccount(tx, accountId, changes);
     if (!row) throw notFound('账号', accountId);
     if (changes.status === 'disabled') await revokeAllSessions(tx, accountId);
     return toAccount(row);
   });
+}
+
+async function visiblePerson(tx: Tx, personId: number): Promise<void> {
+  const person = await tx.selectFrom('persons').select('id').where('id', '=', personId).executeTakeFirst();
+  if (!person) throw notFound('人员', personId);
+}
+
+/**
+ * An account the caller may manage: its person is in their scope (else, as for anything outside
+ * it, not found) and so is every post its holder has not left, since the account carries those
+ * posts' rights (else refused, saying why). Row-level security enforces the same rule on writes.
+ */
+async function manageableAccount(tx: Tx, accountId: number) {
+  const row = await repo.findAccount(tx, accountId);
+  if (!row) throw notFound('账号', accountId);
+  if (!(await repo.holderInScope(tx, row.person_id))) throw new AppError('account_out_of_scope');
+  return row;
 }
 
 function requireActor(ctx: Context): Actor {

@@ -115,7 +115,7 @@ export async function findRangerPost(tx: Tx, postId: number): Promise<RangerPost
   return rows[0];
 }
 
-/** Rangers in post today within a plan's region (and an optional subtree) who guard no grid of the plan. */
+/** Rangers in post today within a plan's region (and an optional subtree) who guard no grid of the plan, through this post or another. */
 export async function rangersWithoutGrid(tx: Tx, planId: number, planRegion: string, regionCode?: string): Promise<RangerPostRow[]> {
   const { rows } = await sql<RangerPostRow>`
     select po.id, po.person_id, pe.name, po.post_type, po.region_code, r.name as region_name, true as active
@@ -124,14 +124,32 @@ export async function rangersWithoutGrid(tx: Tx, planId: number, planRegion: str
        and po.starts_on <= lz_today() and (po.ends_on is null or po.ends_on >= lz_today())
        and po.region_code like ${`${subtreePrefix(planRegion)}%`}
        and ${regionCode ? sql`po.region_code like ${`${subtreePrefix(regionCode)}%`}` : sql`true`}
-       and not exists (select 1 from grids g where g.plan_id = ${planId} and g.ranger_post_id = po.id)
+       and not exists (select 1 from grids g where g.plan_id = ${planId} and g.ranger_person_id = po.person_id)
      order by po.region_code, pe.name`.execute(tx);
   return rows;
 }
 
-/** The grid of a plan a ranger post already guards. */
-export async function gridOfRanger(tx: Tx, planId: number, postId: number): Promise<{ code: string; name: string } | undefined> {
-  return tx.selectFrom('grids').select(['code', 'name']).where('plan_id', '=', planId).where('ranger_post_id', '=', postId).executeTakeFirst();
+export interface GuardedGridRow {
+  code: string;
+  name: string;
+  person_name: string;
+  /** The region of the post through which the person guards it, when that is not the post asked about. */
+  other_post_region_name: string | null;
+}
+
+/** The grid of a plan that the person holding a ranger post already guards, through that post or another of theirs. */
+export async function gridOfRanger(tx: Tx, planId: number, postId: number): Promise<GuardedGridRow | undefined> {
+  const { rows } = await sql<GuardedGridRow>`
+    select g.code, g.name, pe.name as person_name,
+           case when g.ranger_post_id = asked.id then null else r.name end as other_post_region_name
+      from posts asked
+      join grids g on g.plan_id = ${planId} and g.ranger_person_id = asked.person_id
+      join persons pe on pe.id = asked.person_id
+      left join posts via on via.id = g.ranger_post_id
+      left join regions r on r.code = via.region_code
+     where asked.id = ${postId}
+     limit 1`.execute(tx);
+  return rows[0];
 }
 
 export interface EligibleRangerRow extends RangerPostRow {
@@ -140,13 +158,13 @@ export interface EligibleRangerRow extends RangerPostRow {
   grid_name: string | null;
 }
 
-/** Rangers in post today in a village or its township, each with the grid of the plan they already guard (if any). */
+/** Rangers in post today in a village or its township, each with the grid of the plan the person already guards (if any, through any of their posts). */
 export async function eligibleRangers(tx: Tx, planId: number, villageOrTownship: string, township: string): Promise<EligibleRangerRow[]> {
   const { rows } = await sql<EligibleRangerRow>`
     select po.id, po.person_id, pe.name, po.post_type, po.region_code, r.name as region_name, true as active,
            g.id as grid_id, g.code as grid_code, g.name as grid_name
       from posts po join persons pe on pe.id = po.person_id join regions r on r.code = po.region_code
-      left join grids g on g.plan_id = ${planId} and g.ranger_post_id = po.id
+      left join grids g on g.plan_id = ${planId} and g.ranger_person_id = po.person_id
      where po.post_type = 'ranger'
        and po.starts_on <= lz_today() and (po.ends_on is null or po.ends_on >= lz_today())
        and po.region_code in (${villageOrTownship}, ${township})

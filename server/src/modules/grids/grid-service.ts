@@ -134,8 +134,10 @@ async function checkRanger(tx: Tx, postId: number, gridRegionCode: string): Prom
 }
 
 /**
- * The one-to-one rule is the database's (unique index grids_one_per_ranger); when it refuses, say
- * which grid the ranger already guards. The failed transaction is gone, so this asks in a new one.
+ * The one-to-one rule is the database's (unique index grids_one_per_ranger, on the person behind
+ * the ranger post: a person holding ranger posts in a village and its township still guards one
+ * grid of a plan). When it refuses, say which grid the person already guards, and through which
+ * post if not this one. The failed transaction is gone, so this asks in a new one.
  */
 async function explainRangerConflict<T>(ctx: Context, planId: () => number | undefined, postId: number | null | undefined, work: () => Promise<T>): Promise<T> {
   try {
@@ -144,7 +146,10 @@ async function explainRangerConflict<T>(ctx: Context, planId: () => number | und
     const plan = planId();
     if ((error as { constraint?: string }).constraint !== 'grids_one_per_ranger' || !postId || plan === undefined) throw error;
     const other = await ctx.run((tx) => repo.gridOfRanger(tx, plan, postId));
-    throw new AppError('conflict', { detail: `该护林员已负责本方案中的网格 ${other?.code ?? ''}${other ? `（${other.name}）` : ''}，一名护林员只能负责一个网格`, constraint: 'grids_one_per_ranger' });
+    const who = other ? `护林员${other.person_name}` : '该护林员';
+    const via = other?.other_post_region_name ? `作为${other.other_post_region_name}的护林员` : '';
+    const grid = other ? `网格 ${other.code}（${other.name}）` : '另一个网格';
+    throw new AppError('conflict', { detail: `${who}${via}已负责本方案中的${grid}，一名护林员只能负责一个网格`, constraint: 'grids_one_per_ranger' });
   }
 }
 

@@ -109,7 +109,8 @@ export interface Problem {
 
 /**
  * What is wrong with a plan. Blocking: grids overlapping each other, grids outside their region,
- * one person guarding several grids (the grid is "一对一"). Warnings: grids without a ranger,
+ * one person guarding several grids (the grid is "一对一"; the database refuses that since
+ * migration 20261202-01, so the check stays only as a guard). Warnings: grids without a ranger,
  * rangers whose post has ended.
  */
 export async function planProblems(tx: Tx, planId: number): Promise<Problem[]> {

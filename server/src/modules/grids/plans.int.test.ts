@@ -43,6 +43,33 @@ describe('one ranger, one grid (seeds/002 item 3: "一对一"网格化管理, �
     expect(res.json().error.message).toContain('一名护林员只能负责一个网格');
   });
 
+  it('counts the person, not the post: a village ranger who also holds a township ranger post gets no second grid through it', async () => {
+    const planId = await activePlanId();
+    const { a, b } = await gridsOfOneVillage(planId);
+    const township = `${a.region_code.slice(0, 9)}000`;
+    const [second] = await query(sql<{ id: number; person_id: number }>`
+      insert into posts (person_id, post_type, region_code, ranger_kind, starts_on)
+      select person_id, 'ranger', ${township}, 'ecological', lz_today() - 1 from posts where id = ${a.ranger_post_id}
+      returning id, person_id`);
+    const [names] = await query(sql<{ person: string; village: string }>`
+      select pe.name as person, r.name as village from persons pe, regions r where pe.id = ${second!.person_id} and r.code = ${a.region_code}`);
+
+    const res = await office.put(`/api/grids/${b.id}/ranger`, { rangerPostId: second!.id });
+    expect(res.statusCode).toBe(409);
+    expect(res.json().error.code).toBe('conflict');
+    expect(res.json().error.message).toBe(`与已有数据冲突：护林员${names!.person}作为${names!.village}的护林员已负责本方案中的网格 ${a.code}（${(await office.get(`/api/grids/${a.id}`)).json().name}），一名护林员只能负责一个网格`);
+    expect((await office.get(`/api/grids/${b.id}`)).json().ranger.postId).toBe(b.ranger_post_id);
+
+    // The choices say so too, and the database refuses it whoever writes.
+    const choices = (await office.get(`/api/grids/${b.id}/eligible-rangers`)).json() as Array<{ postId: number; guards: { gridId: number } | null }>;
+    expect(choices.find((c) => c.postId === second!.id)!.guards).toMatchObject({ gridId: a.id });
+    const direct = await t.system.run((tx) => sql`update grids set ranger_post_id = ${second!.id} where id = ${b.id}`.execute(tx)).catch((e: unknown) => e);
+    expect(direct).toMatchObject({ code: '23505', constraint: 'grids_one_per_ranger' });
+    const [kept] = await query(sql<{ n: number }>`
+      select count(*)::int as n from grids g join posts po on po.id = g.ranger_post_id where g.ranger_person_id is distinct from po.person_id`);
+    expect(kept!.n).toBe(0);
+  });
+
   it('offers as choices the rangers of the grid\'s village and township, saying which grid each already guards', async () => {
     const { a, b } = await gridsOfOneVillage(await activePlanId());
     const choices = (await office.get(`/api/grids/${a.id}/eligible-rangers`)).json() as Array<{ postId: number; regionCode: string; guards: { gridId: number; isThisGrid: boolean } | null }>;
@@ -82,7 +109,7 @@ describe('one ranger, one grid (seeds/002 item 3: "一对一"网格化管理, �
     expect(lists.gridsWithoutRanger.map((g: { id: number }) => g.id)).toEqual([b.id]);
     const expected = await query(sql<{ id: number }>`
       select id from posts p where post_type = 'ranger' and starts_on <= lz_today() and (ends_on is null or ends_on >= lz_today())
-         and not exists (select 1 from grids g where g.plan_id = ${planId} and g.ranger_post_id = p.id) order by id`);
+         and not exists (select 1 from grids g join posts gp on gp.id = g.ranger_post_id where g.plan_id = ${planId} and gp.person_id = p.person_id) order by id`);
     expect(lists.rangersWithoutGrid.map((r: { postId: number }) => r.postId).sort((x: number, y: number) => x - y)).toEqual(expected.map((r) => r.id));
     expect(lists.rangersWithoutGrid.map((r: { postId: number }) => r.postId)).toContain(b.ranger_post_id);
 

@@ -44,6 +44,8 @@ export interface GridTable {
   geom: Geometry;
   area_ha: ColumnType<number, never, never>;
   ranger_post_id: number | null;
+  /** The person holding ranger_post_id, kept by the grids_ranger_person trigger (one grid per person and plan). */
+  ranger_person_id: ColumnType<number | null, never, never>;
   patrol_rule: ColumnType<PatrolRuleOverride | null, string | null, string | null>;
   note: string | null;
   updated_at: UpdatedAt;

@@ -3,9 +3,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { anotherApp, Client, startTestApp, type TestApp } from '../../../test/app.ts';
 import {
   bowTie,
+  bulkyGeoJson,
+  bulkyKml,
   busiestVillage,
   gaussKrugerShapefile,
   geoJson,
+  geoJsonThenBroken,
+  kml,
+  kmlThenBroken,
   lateGbkShapefile,
   parcels,
   PRJ_XIAN80_GK,
@@ -13,7 +18,7 @@ import {
   type SourceParcel,
 } from '../../../test/fixtures/import-files.ts';
 import { importFile, multipart, upload, waitForJob } from '../../../test/fixtures/imports-client.ts';
-import { repack } from '../../../test/fixtures/zip-parts.ts';
+import { repack, zipEntries } from '../../../test/fixtures/zip-parts.ts';
 import { officeAdmin, SHUIDONG } from '../../../test/personas.ts';
 
 /**
@@ -207,6 +212,39 @@ describe('limits', () => {
     const res = await upload(smallClient, { name: '林班小班.zip', data: shapefile }, 'sub_compartments', SHUIDONG);
     expect(res.statusCode).toBe(413);
     expect(res.json().error).toMatchObject({ code: 'too_many_features', message: '要素数量超过 2 个的上限' });
+  });
+
+  // With IMPORT_MAX_FEATURES=2, text formats may inflate to 1 MiB + 2 × 4 KiB (readers/limits.ts).
+  it('a zipped GeoJSON, or a KMZ, that inflates past the text-format limit is stopped while inflating', async () => {
+    const before = await layerCounts();
+    const zipped = await zipEntries(new Map([['大.geojson', bulkyGeoJson(sources[0]!.lonLat, 3 * 1024 * 1024)]]));
+    const kmz = await zipEntries(new Map([['doc.kml', bulkyKml(sources[0]!.lonLat, 3 * 1024 * 1024)]]));
+    expect(zipped.length + kmz.length).toBeLessThan(100_000);
+    for (const [name, data, part] of [['大.zip', zipped, '大.geojson'], ['大.kmz', kmz, 'doc.kml']] as const) {
+      const res = await upload(smallClient, { name, data }, 'sub_compartments', SHUIDONG);
+      expect(res.statusCode).toBe(400);
+      expect(res.json().error).toMatchObject({ code: 'file_unreadable', message: `无法读取文件：${part} 超过 1 MB（GeoJSON、KML、GPX 等文本格式解压后的上限），请拆成几个文件分别导入，或改用 Shapefile（.zip）导入` });
+    }
+    expect(await layerCounts()).toEqual(before);
+  });
+
+  it('a GeoJSON or KML is refused at the first feature past the limit, without reading on', async () => {
+    const before = await layerCounts();
+    const three = sources.map((s, i) => ({ geometry: s.lonLat, properties: { 林班: '9700', 小班: String(i + 1) } }));
+    // What follows the third feature is broken: a reader that parsed the whole file first would say so instead.
+    for (const [name, data] of [
+      ['三个.geojson', geoJsonThenBroken(three)],
+      ['三个.kml', kmlThenBroken(three.map((f, i) => ({ name: `小班${i + 1}`, geometry: f.geometry, data: {} })))],
+    ] as const) {
+      const res = await upload(smallClient, { name, data }, 'sub_compartments', SHUIDONG);
+      expect([name, res.statusCode, res.json().error]).toMatchObject([name, 413, { code: 'too_many_features', message: '要素数量超过 2 个的上限' }]);
+    }
+    // Two features, as allowed, then the break: that is a broken file.
+    const broken = await upload(smallClient, { name: '两个.geojson', data: geoJsonThenBroken(three.slice(0, 2)) }, 'sub_compartments', SHUIDONG);
+    expect(broken.json().error).toMatchObject({ code: 'file_unreadable', message: expect.stringContaining('GeoJSON 不是有效的 JSON') });
+    const fine = await upload(smallClient, { name: '两个.kml', data: kml(three.slice(0, 2).map((f, i) => ({ name: `小班${i + 1}`, geometry: f.geometry, data: {} }))) }, 'sub_compartments', SHUIDONG);
+    expect(fine.statusCode).toBe(201);
+    expect((await layerCounts()).sub_compartments).toBe(before.sub_compartments);
   });
 });
 

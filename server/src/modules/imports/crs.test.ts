@@ -47,10 +47,30 @@ describe('.prj → coordinate system', () => {
     expect(code('PROJCS["x",GEOGCS["y"')).toBe('.prj 文件内容无法解析');
   });
 
-  it('a system we cannot name but PROJ can read is passed on as its text', () => {
+  it('a system no EPSG code names is converted from its parameters, by a PROJ string we build', () => {
     const utm = PRJ_WGS84.replace(/^/, 'PROJCS["WGS_1984_UTM_Zone_50N",').concat(',PROJECTION["Transverse_Mercator"],PARAMETER["False_Easting",500000.0],PARAMETER["False_Northing",0.0],PARAMETER["Central_Meridian",117.0],PARAMETER["Scale_Factor",0.9996],PARAMETER["Latitude_Of_Origin",0.0],UNIT["Meter",1.0]]');
-    const found = detectPrj(utm);
-    expect(found).toMatchObject({ crs: { code: 'PRJ', srid: null, name: 'WGS_1984_UTM_Zone_50N', wkt: utm } });
+    expect(detectPrj(utm)).toEqual({
+      crs: { code: 'PRJ', srid: null, name: 'WGS_1984_UTM_Zone_50N', geographic: false, proj: '+proj=tmerc +lat_0=0 +lon_0=117 +k=0.9996 +x_0=500000 +y_0=0 +ellps=WGS84 +units=m +no_defs' },
+    });
+    const local = prjCgcs2000Gk3(114).replace('CGCS2000_3_Degree_GK_CM_114E', 'Local').replace('PARAMETER["Central_Meridian",114.0]', 'PARAMETER["Central_Meridian",114.9]');
+    expect(detectPrj(local)).toMatchObject({ crs: { code: 'PRJ', proj: '+proj=tmerc +lat_0=0 +lon_0=114.9 +k=1 +x_0=500000 +y_0=0 +ellps=GRS80 +units=m +no_defs' } });
+  });
+
+  it('Albers and Lambert map projections, and units other than the metre', () => {
+    const albers = `PROJCS["China_Albers",${PRJ_CGCS2000},PROJECTION["Albers"],PARAMETER["False_Easting",0.0],PARAMETER["False_Northing",0.0],PARAMETER["Central_Meridian",105.0],PARAMETER["Standard_Parallel_1",25.0],PARAMETER["Standard_Parallel_2",47.0],PARAMETER["Latitude_Of_Origin",0.0],UNIT["Meter",1.0]]`;
+    expect(detectPrj(albers)).toMatchObject({ crs: { proj: '+proj=aea +lat_0=0 +lon_0=105 +lat_1=25 +lat_2=47 +x_0=0 +y_0=0 +ellps=GRS80 +units=m +no_defs' } });
+    const lambert = albers.replace('PROJECTION["Albers"]', 'PROJECTION["Lambert_Conformal_Conic"]').replace('UNIT["Meter",1.0]', 'UNIT["Foot_US",0.3048006096012192]');
+    expect(detectPrj(lambert)).toMatchObject({ crs: { proj: '+proj=lcc +lat_0=0 +lon_0=105 +lat_1=25 +lat_2=47 +x_0=0 +y_0=0 +ellps=GRS80 +to_meter=0.3048006096012192 +no_defs' } });
+  });
+
+  it('what we cannot express for certain is not handed to PROJ: the user is asked', () => {
+    const gk = prjCgcs2000Gk3(114);
+    expect(code(gk.replace('PROJECTION["Gauss_Kruger"]', 'PROJECTION["Krovak"]'))).toBe('.prj 中的投影方式“Krovak”不能自动换算');
+    expect(code(gk.replace('D_China_2000', 'D_Local').replace('GCS_China_Geodetic_Coordinate_System_2000', 'GCS_Local'))).toBe('.prj 中的大地基准“D_Local”不是 CGCS2000 或 WGS84，不知道如何换算到 CGCS2000');
+    expect(code('GEOGCS["GCS_Local",DATUM["D_Local",SPHEROID["Krasovsky_1940",6378245.0,298.3]],PRIMEM["Greenwich",0.0],UNIT["Degree",0.0174532925199433]]')).toContain('大地基准“D_Local”');
+    expect(code(gk.replace('PARAMETER["Central_Meridian",114.0]', 'PARAMETER["Central_Meridian",414.0]'))).toContain('不能自动换算');
+    const conic = `PROJCS["x",${PRJ_CGCS2000},PROJECTION["Albers"],PARAMETER["Central_Meridian",105.0],PARAMETER["Standard_Parallel_1",25.0],PARAMETER["Standard_Parallel_2",-25.0],UNIT["Meter",1.0]]`;
+    expect(code(conic)).toContain('不能自动换算'); // PROJ refuses a cone whose parallels cancel out
   });
 });
 

@@ -5,14 +5,15 @@
  */
 
 export interface Crs {
-  /** 'EPSG:4547', or 'PRJ' for a `.prj` we could not name but PROJ can read. */
+  /** 'EPSG:4547', or 'PRJ' for a `.prj` no EPSG code names, converted from its parameters. */
   code: string;
-  /** SRID in spatial_ref_sys; null for 'PRJ' (then `wkt` is handed to ST_Transform). */
+  /** SRID in spatial_ref_sys; null for 'PRJ' (then `proj` is handed to ST_Transform). */
   srid: number | null;
   name: string;
   /** Longitude/latitude in degrees (only these may be declared GCJ-02). */
   geographic: boolean;
-  wkt?: string;
+  /** For 'PRJ': the PROJ string we built from the .prj's parameters (see `fromParameters`). */
+  proj?: string;
 }
 
 const gk = (srid: number, name: string): Crs => ({ code: `EPSG:${srid}`, srid, name, geographic: false });
@@ -112,6 +113,15 @@ const PARAMETER_ALIASES: Record<string, string> = {
   scalefactoratnaturalorigin: 'k',
   latitudeoforigin: 'lat0',
   latitudeofnaturalorigin: 'lat0',
+  latitudeofcenter: 'lat0',
+  latitudeoffalseorigin: 'lat0',
+  longitudeoffalseorigin: 'cm',
+  eastingatfalseorigin: 'fe',
+  northingatfalseorigin: 'fn',
+  standardparallel1: 'sp1',
+  standardparallel2: 'sp2',
+  latitudeof1ststandardparallel: 'sp1',
+  latitudeof2ndstandardparallel: 'sp2',
 };
 
 function parametersOf(projcs: WktNode): Record<string, number> {
@@ -146,7 +156,7 @@ export function detectPrj(text: string): CrsDetection {
     if (datum === 'cgcs2000') return { crs: crsByCode('EPSG:4490')! };
     if (datum === 'wgs84') return { crs: crsByCode('EPSG:4326')! };
     if (datum === 'beijing1954' || datum === 'xian1980') return { problem: OLD_DATUM };
-    return custom(root, trimmed, true);
+    return { problem: unknownDatum(root) };
   }
   if (!['PROJCS', 'PROJCRS'].includes(root.keyword)) return { problem: `不认识的坐标系类型 ${root.keyword}` };
 
@@ -162,12 +172,66 @@ export function detectPrj(text: string): CrsDetection {
     const zone = gaussKrugerSrid(p, squash(nameOf(root)).includes('6degree'));
     if (zone) return { crs: crsByCode(`EPSG:${zone}`)! };
   }
-  return custom(root, trimmed, false);
+  if (!geog || (datum !== 'cgcs2000' && datum !== 'wgs84')) return { problem: unknownDatum(geog) };
+  return fromParameters(root, geog, method);
 }
 
-/** A system PROJ may still read (UTM, a local ellipsoid …): handed over as text, named as in the file. */
-function custom(root: WktNode, wkt: string, geographic: boolean): CrsDetection {
-  return { crs: { code: 'PRJ', srid: null, name: nameOf(root) || '文件自带坐标系', geographic, wkt } };
+function unknownDatum(geog: WktNode | undefined): string {
+  const datum = geog && child(geog, 'DATUM', 'GEODETICDATUM', 'ENSEMBLE');
+  const name = nameOf(datum) || nameOf(geog) || '未注明';
+  return `.prj 中的大地基准“${name}”不是 CGCS2000 或 WGS84，不知道如何换算到 CGCS2000`;
+}
+
+/** Projection methods we convert from their parameters, by squashed WKT name → PROJ. */
+const METHODS: Array<[RegExp, 'tmerc' | 'aea' | 'lcc']> = [
+  [/gausskr(u|ue)ger|transversemercator/, 'tmerc'],
+  [/albers/, 'aea'],
+  [/lambertconformalconic/, 'lcc'],
+];
+
+/**
+ * A projected system no EPSG code we know names (a county's own Gauss–Krüger meridian, UTM, an
+ * Albers or Lambert map projection) on CGCS2000 or WGS84, which agree to well under a metre.
+ * PostGIS is handed a PROJ string we build from the parameters, never the file's own text: PROJ
+ * refuses texts it cannot read, and the embedded PostGIS does not survive that (the statement
+ * silently returns nothing, and after a few such refusals every statement fails). So what we
+ * cannot express for certain is not guessed at: the user is asked.
+ */
+function fromParameters(root: WktNode, geog: WktNode, method: string): CrsDetection {
+  const kind = METHODS.find(([pattern]) => pattern.test(method))?.[1];
+  const shown = nameOf(child(root, 'PROJECTION')) || nameOf(child(child(root, 'CONVERSION') ?? root, 'METHOD')) || '未注明';
+  const refused = { problem: `.prj 中的投影方式“${shown}”不能自动换算` };
+  if (!kind) return refused;
+  const primem = child(geog, 'PRIMEM', 'PRIMEMERIDIAN')?.values[1];
+  if (primem !== undefined && primem !== 0) return { problem: '.prj 的起始子午线不是格林尼治，不能自动换算' };
+  const { cm = 0, fe = 0, fn = 0, k = 1, lat0 = 0, sp1, sp2 } = parametersOf(root);
+  const toMetre = linearUnit(root);
+  const latitude = (v: number) => Number.isFinite(v) && Math.abs(v) <= 90;
+  const numbers = [cm, fe, fn, k, lat0, toMetre, ...(sp1 === undefined ? [] : [sp1]), ...(sp2 === undefined ? [] : [sp2])];
+  if (!numbers.every(Number.isFinite) || Math.abs(cm) > 180 || !latitude(lat0) || k <= 0 || k > 10 || toMetre <= 0) return refused;
+  const ellps = datumOf(geog) === 'cgcs2000' ? 'GRS80' : 'WGS84';
+  let projection: string;
+  if (kind === 'tmerc') projection = `+proj=tmerc +lat_0=${lat0} +lon_0=${cm} +k=${k}`;
+  else {
+    // Lambert with one standard parallel (1SP) has its scale at the latitude of origin.
+    const [p1, p2] = kind === 'lcc' && sp1 === undefined ? [lat0, lat0] : [sp1, sp2 ?? sp1];
+    if (p1 === undefined || p2 === undefined || !latitude(p1) || !latitude(p2) || Math.abs(p1 + p2) < 1e-9 || Math.abs(p1) === 90 || Math.abs(p2) === 90) return refused;
+    projection = `+proj=${kind} +lat_0=${lat0} +lon_0=${cm} +lat_1=${p1} +lat_2=${p2}${kind === 'lcc' && sp1 === undefined ? ` +k_0=${k}` : ''}`;
+  }
+  const units = toMetre === 1 ? '+units=m' : `+to_meter=${toMetre}`;
+  return { crs: { code: 'PRJ', srid: null, name: nameOf(root) || '文件自带坐标系', geographic: false, proj: `${projection} +x_0=${fe} +y_0=${fn} +ellps=${ellps} ${units} +no_defs` } };
+}
+
+/** Metres per unit of a projected system's coordinates (WKT1 UNIT, WKT2 LENGTHUNIT); metres when unsaid. */
+function linearUnit(root: WktNode): number {
+  const unit =
+    child(root, 'UNIT', 'LENGTHUNIT') ??
+    children(root)
+      .filter((c) => c.keyword === 'AXIS')
+      .flatMap(children)
+      .find((c) => c.keyword === 'LENGTHUNIT');
+  const factor = unit?.values[1];
+  return typeof factor === 'number' ? factor : 1;
 }
 
 /**

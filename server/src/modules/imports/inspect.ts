@@ -8,6 +8,7 @@ import { suggestCrs, type Crs } from './crs.ts';
 import type { TextEncoding } from './encoding.ts';
 import { suggestMapping } from './mapping.ts';
 import { openUpload } from './readers/index.ts';
+import type { ReadLimits } from './readers/limits.ts';
 import { CHINA, type ExtentCheck, type InspectedLayer, type Inspection } from './settings.ts';
 import { toLonLat } from './stage.ts';
 import type { TargetSpec } from './targets.ts';
@@ -19,8 +20,7 @@ export interface InspectInput {
   /** Layer the encoding choice applies to (default: the first). */
   layer?: string;
   encoding?: TextEncoding;
-  maxFeatures: number;
-  maxUnzippedBytes: number;
+  limits: ReadLimits;
   /** Longitude inside the import's region, to suggest a Gauss–Krüger zone for files without a .prj. */
   regionLongitude: number | null;
 }
@@ -33,12 +33,12 @@ export interface InspectInput {
 export async function inspectUpload(input: InspectInput): Promise<Omit<Inspection, 'check'>> {
   const workDir = await fs.mkdtemp(path.join(os.tmpdir(), 'linzhang-inspect-'));
   try {
-    const upload = await openUpload(input.file, input.fileName, workDir, input.maxUnzippedBytes);
+    const upload = await openUpload(input.file, input.fileName, workDir, input.limits);
     const chosen = input.layer ?? upload.layers[0]?.name;
     const layers: InspectedLayer[] = [];
     for (const source of upload.layers) {
       const info = await source.inspect(source.name === chosen ? input.encoding : undefined);
-      if (info.featureCount > input.maxFeatures) throw new AppError('too_many_features', { limit: input.maxFeatures, layer: info.name, count: info.featureCount });
+      if (info.featureCount > input.limits.maxFeatures) throw new AppError('too_many_features', { limit: input.limits.maxFeatures, layer: info.name, count: info.featureCount });
       const suggestions = info.crs.crs ? [] : suggestCrs(info.extent, input.regionLongitude);
       layers.push({ ...info, crs: { ...info.crs, suggestions }, suggestedMapping: suggestMapping(info.fields, input.spec) });
     }
@@ -58,19 +58,22 @@ export async function checkExtent(runner: ScopedRunner, layer: InspectedLayer, c
   const base = { layer: layer.name, crs: crs.code };
   if (!layer.extent) return { ...base, extentLonLat: null, outsideChina: false, problem: null };
   const [x0, y0, x1, y1] = layer.extent;
-  let e: [number, number, number, number];
+  let e: [number, number, number, number] | null;
+  const refused = { ...base, extentLonLat: null, outsideChina: false, problem: `坐标超出${crs.name}的有效范围，无法换算，请检查坐标系是否选对` };
   try {
     e = await runner.run(async (tx) => {
       const { rows } = await sql<{ x0: number; y0: number; x1: number; y1: number }>`
         select st_xmin(b) as x0, st_ymin(b) as y0, st_xmax(b) as x1, st_ymax(b) as y1
           from (select ${toLonLat(sql`st_makeenvelope(${x0}::float8, ${y0}::float8, ${x1}::float8, ${y1}::float8)`, crs)} as b) s`.execute(tx);
-      const r = rows[0]!;
-      return [r.x0, r.y0, r.x1, r.y1];
+      // The embedded PostGIS answers a conversion PROJ refuses with no row at all instead of an error.
+      const r = rows[0];
+      return r ? [r.x0, r.y0, r.x1, r.y1] : null;
     });
   } catch (error) {
     if (typeof (error as { code?: unknown }).code !== 'string') throw error;
-    return { ...base, extentLonLat: null, outsideChina: false, problem: `坐标超出${crs.name}的有效范围，无法换算，请检查坐标系是否选对` };
+    return refused;
   }
+  if (!e) return refused;
   const finite = e.every(Number.isFinite);
   const outside = !finite || e[2] < CHINA.minLon || e[0] > CHINA.maxLon || e[3] < CHINA.minLat || e[1] > CHINA.maxLat;
   return { ...base, extentLonLat: finite ? e : null, outsideChina: outside, problem: null };

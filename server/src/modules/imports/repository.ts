@@ -89,6 +89,21 @@ export async function insertJob(
   return row.id;
 }
 
+/**
+ * The dataset each layer of a file with this content got when it was last imported into `target`
+ * (and is still visible to the caller): importing the same file again replaces what it brought,
+ * whatever it is called now.
+ */
+export async function earlierDatasets(tx: Tx, sha256: string, target: ImportTarget): Promise<Record<string, string>> {
+  const { rows } = await sql<{ layer: string; dataset: string }>`
+    select distinct on (report ->> 'layer') report ->> 'layer' as layer, report ->> 'dataset' as dataset
+      from import_jobs
+     where file_sha256 = ${sha256} and target = ${target} and status = 'succeeded'
+       and report ->> 'layer' is not null and report ->> 'dataset' is not null
+     order by report ->> 'layer', finished_at desc, id desc`.execute(tx);
+  return Object.fromEntries(rows.map((r) => [r.layer, r.dataset]));
+}
+
 /** Saves the user's choices (and what re-inspecting with them found) while the job still waits for them. */
 export async function saveChoices(tx: Tx, id: number, options: ImportOptions, inspection: Inspection): Promise<boolean> {
   const r = await tx

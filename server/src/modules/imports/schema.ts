@@ -60,7 +60,7 @@ export const OptionsPatch = Type.Object(
     gcj02: Type.Optional(Nullable(Type.Boolean({ description: '经纬度是 GCJ-02（火星坐标，来自高德/腾讯等），导入时转换为 CGCS2000' }))),
     mapping: Type.Optional(Nullable(Mapping)),
     valueMap: Type.Optional(Nullable(ValueMap)),
-    dataset: Type.Optional(Nullable(Type.String({ minLength: 1, maxLength: 100, description: '数据集名称，默认为文件名；再次导入同一数据集会替换而不是重复' }))),
+    dataset: Type.Optional(Nullable(Type.String({ minLength: 1, maxLength: 100, description: '数据集名称，默认为文件名（去掉下载时加的“ (1)”等，多图层时加“ · 图层名”），同一内容的文件再次导入时沿用上次的数据集；再次导入同一数据集会替换而不是重复' }))),
     planId: Type.Optional(Nullable(Id)),
     postId: Type.Optional(Nullable(Id)),
     layerName: Type.Optional(Nullable(Type.String({ minLength: 1, maxLength: 60, pattern: '\\S', description: '参考图层名称；没有同名图层时新建' }))),

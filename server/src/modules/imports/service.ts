@@ -6,6 +6,7 @@ import { crsByCode } from './crs.ts';
 import { checkExtent, inspectUpload } from './inspect.ts';
 import { mappingProblems } from './mapping.ts';
 import { presetsFor } from './presets.ts';
+import { readLimits } from './readers/limits.ts';
 import { toJob, toSummary } from './present.ts';
 import * as repo from './repository.ts';
 import { resolveTarget } from './run-plan.ts';
@@ -15,7 +16,6 @@ import type { ImportStatus, ImportTarget } from './tables.ts';
 import { TARGETS } from './targets.ts';
 
 const JOB = '导入任务';
-const unzipLimit = (deps: ImportsDeps) => 10 * deps.config.uploads.maxBytes;
 
 /** A job the caller may see: visible in their scope and of a layer they may import into; otherwise 404. */
 async function loadJob(deps: ImportsDeps, caller: Caller, id: number): Promise<{ job: repo.JobRow; ctx: Context }> {
@@ -45,12 +45,12 @@ export async function createJob(
     file: input.stored.path,
     fileName: input.fileName,
     spec,
-    maxFeatures: deps.config.uploads.maxFeatures,
-    maxUnzippedBytes: unzipLimit(deps),
+    limits: readLimits(deps.config.uploads),
     regionLongitude: region.lon,
   });
   const first = inspected.layers[0]!;
-  const inspection: Inspection = { ...inspected, check: await checkExtent(ctx, first, first.crs.crs) };
+  const earlierDatasets = await ctx.run((tx) => repo.earlierDatasets(tx, input.stored.sha256, input.target));
+  const inspection: Inspection = { ...inspected, check: await checkExtent(ctx, first, first.crs.crs), earlierDatasets };
   const id = await ctx.run((tx) =>
     repo.insertJob(tx, {
       regionCode: input.regionCode,
@@ -112,11 +112,10 @@ export async function changeOptions(deps: ImportsDeps, caller: Caller, id: numbe
       spec: TARGETS[job.target],
       ...(options.layer === undefined ? {} : { layer: options.layer }),
       ...(options.encoding === undefined ? {} : { encoding: options.encoding }),
-      maxFeatures: deps.config.uploads.maxFeatures,
-      maxUnzippedBytes: unzipLimit(deps),
+      limits: readLimits(deps.config.uploads),
       regionLongitude: region?.lon ?? null,
     });
-    inspection = { ...again, check: inspection.check };
+    inspection = { ...again, check: inspection.check, earlierDatasets: inspection.earlierDatasets ?? {} };
   }
   const layer = layerOf(inspection, options)!;
   if (patch.mapping) {

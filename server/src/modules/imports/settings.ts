@@ -1,5 +1,6 @@
 import type { ErrorCode } from '../../platform/errors/catalogue.ts';
 import { crsByCode, type Crs } from './crs.ts';
+import { defaultDataset } from './datasets.ts';
 import { ENCODING_NAMES, type TextEncoding } from './encoding.ts';
 import { mappingProblems, missingRequired } from './mapping.ts';
 import type { LayerInfo } from './readers/types.ts';
@@ -39,6 +40,8 @@ export interface Inspection {
   format: ImportFormat;
   layers: InspectedLayer[];
   check: ExtentCheck | null;
+  /** Layer name → the dataset it got when this same content was last imported into the target (datasets.ts). */
+  earlierDatasets?: Record<string, string>;
 }
 
 /** Everything a run needs, with each choice resolved: the user's, else the file's. */
@@ -125,7 +128,7 @@ export function resolveSettings(job: { target: ImportTarget; file_name: string; 
       gcj02,
       mapping,
       valueMap: options.valueMap ?? {},
-      dataset: options.dataset ?? job.file_name.slice(0, 100),
+      dataset: options.dataset ?? defaultDataset(job.file_name, layer.name, inspection.earlierDatasets),
       planId: options.planId ?? null,
       postId: options.postId ?? null,
       layerName: options.layerName ?? null,

@@ -1,5 +1,6 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Tx } from '../../db/scoped.ts';
+import { AppError } from '../../platform/errors/app-error.ts';
 import type { Crs } from './crs.ts';
 import { CHINA } from './settings.ts';
 import type { TargetSpec } from './targets.ts';
@@ -29,7 +30,9 @@ export const OUTSIDE_CHINA = '坐标不在中国范围内';
 export function toLonLat(geom: RawBuilder<unknown>, crs: Crs): RawBuilder<unknown> {
   if (crs.srid === 4326 || crs.srid === 4490) return sql`st_setsrid(${geom}, 4326)`;
   if (crs.srid !== null) return sql`st_transform(st_setsrid(${geom}, ${crs.srid}::int), 4326)`;
-  return sql`st_transform(${geom}, ${crs.wkt ?? ''}::text, 4326)`;
+  // Only a PROJ string we built (crs.ts): a text PROJ cannot read breaks the embedded PostGIS.
+  if (!crs.proj) throw new AppError('projection_unknown', { reason: `无法按“${crs.name}”换算坐标` });
+  return sql`st_transform(${geom}, ${crs.proj}::text, 4326)`;
 }
 
 /** The column type a layer stores: polygons and lines as multi, mixed layers as they come. */
@@ -51,7 +54,7 @@ export async function stageRows(tx: Tx, jobId: number, rows: readonly StageRow[]
   const low = area.prefix.padEnd(12, '0');
   const high = area.prefix.padEnd(12, '9');
   // MATERIALIZED: inlined, each later mention of g0/g would recompute the parsing, transform and repair.
-  await sql`
+  const result = await sql`
     with input as materialized (
       select i.r, i.a, i.x, i.c, case when i.x is null and i.g is not null then ${g0} end as g0
         from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as i(r int, a jsonb, x text, c text, g text)
@@ -64,8 +67,8 @@ export async function stageRows(tx: Tx, jobId: number, rows: readonly StageRow[]
              case when g0 is not null and not st_isempty(g0) and not st_isvalid(g0) then st_isvalidreason(g0) end as invalid
         from input
     ),
-    placed as materialized (
-      select fixed.*,
+    located as materialized (
+      select fixed.*, a ->> 'compartment' as key_compartment, a ->> 'number' as key_number,
              g is not null and not st_isempty(g)
                and (st_xmin(g) < ${CHINA.minLon} or st_xmax(g) > ${CHINA.maxLon} or st_ymin(g) < ${CHINA.minLat} or st_ymax(g) > ${CHINA.maxLat}) as outside,
              case when g is null or st_isempty(g) then null
@@ -79,8 +82,16 @@ export async function stageRows(tx: Tx, jobId: number, rows: readonly StageRow[]
                     -- then anywhere visible, only to name where a stray row lies
                     (select v.code from regions v
                       where v.geom && st_pointonsurface(g) and st_intersects(v.geom, st_pointonsurface(g))
-                      order by v.level desc, v.code limit 1)) end as region_code
+                      order by v.level desc, v.code limit 1)) end as lies_in
         from fixed
+    ),
+    -- plain columns, so the natural key's index can be probed with them under row-level security
+    township as materialized (
+      select located.*, left(lies_in, 9) || '000' as township_low, left(lies_in, 9) || '999' as township_high from located
+    ),
+    placed as materialized (
+      select t.*, coalesce(${spec.target === 'sub_compartments' ? sameParcel(area) : sql`null::text`}, lies_in) as region_code
+        from township t
     ),
     judged as (
       select placed.*,
@@ -100,6 +111,39 @@ export async function stageRows(tx: Tx, jobId: number, rows: readonly StageRow[]
            a || case when invalid is not null and reason is null then jsonb_build_object('_repair', invalid) else '{}'::jsonb end,
            repaired and reason is null, left(reason, 500)
       from judged`.execute(tx);
+  // Every row is staged, accepted or rejected; fewer means PostGIS dropped some without a word
+  // (the embedded build does so when PROJ refuses a conversion), and the import must not go on.
+  if (Number(result.numAffectedRows ?? -1) !== rows.length) throw new Error(`staged ${String(result.numAffectedRows)} of ${rows.length} rows`);
+}
+
+/**
+ * 小班 whose file names no region (no 县/乡/村 columns) are placed by where they lie, so a
+ * re-surveyed polygon that moved across a village boundary would be placed in the next village
+ * and, its natural key (village, 林班, 小班) being new there, added a second time. An office
+ * expects the 小班 it already has to be updated: when the village the row lies in has no 小班 of
+ * that 林班/小班 number, the row takes the village of an existing 小班 of the same numbers in the
+ * same township and inside the import's area whose polygon it mostly covers (at least half of the
+ * smaller of the two), the most overlapped first. A parcel that merely shares numbers with one
+ * in the next village (villages number their own) overlaps it little or not at all, and stays
+ * where it lies.
+ */
+function sameParcel(area: WriteArea): RawBuilder<unknown> {
+  const low = area.prefix.padEnd(12, '0');
+  const high = area.prefix.padEnd(12, '9');
+  // Through the township's regions, so each lookup probes the natural key's index once per
+  // village instead of scanning every 小班 of the township. Under row-level security only
+  // leakproof comparisons of plain columns can drive an index, hence the precomputed columns.
+  return sql`case when t.c is null and t.lies_in is not null and t.g is not null and not t.outside
+                   and not exists (select 1 from sub_compartments s
+                                    where s.region_code = t.lies_in and s.compartment = t.key_compartment and s.number = t.key_number)
+    then (select s.region_code
+            from regions v
+            join sub_compartments s on s.region_code = v.code and s.compartment = t.key_compartment and s.number = t.key_number
+            cross join lateral (select st_area(st_intersection(s.geom, t.g)) as shared) o
+           where v.code between t.township_low and t.township_high and v.code between ${low} and ${high}
+             and st_intersects(s.geom, t.g)
+             and o.shared >= 0.5 * least(st_area(s.geom), st_area(t.g))
+           order by o.shared desc, s.region_code limit 1) end`;
 }
 
 /** A row whose geometry PostGIS could not even read: staged as rejected, with PostGIS's words. */

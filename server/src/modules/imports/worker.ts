@@ -15,6 +15,7 @@ import type { JobControl } from '../../platform/jobs/runner.ts';
 import { finalize, type RunPlan } from './finalize.ts';
 import { checkGeometry, fromGcj02 } from './geometry.ts';
 import { openUpload } from './readers/index.ts';
+import { readLimits } from './readers/limits.ts';
 import type { SourceFeature } from './readers/types.ts';
 import * as repo from './repository.ts';
 import { resolveTarget } from './run-plan.ts';
@@ -66,7 +67,7 @@ export async function runImport(deps: WorkerDeps, jobId: number, control: JobCon
     const spec = TARGETS[job.target];
     const target = await acting.run((tx) => resolveTarget(tx, job, settings));
     const plan: RunPlan = { job, spec, settings, target, crs: settings.crs!, workerId: control.workerId, started };
-    const upload = await openUpload(deps.files.pathOf(job.file_sha256), job.file_name, workDir, 10 * deps.config.uploads.maxBytes);
+    const upload = await openUpload(deps.files.pathOf(job.file_sha256), job.file_name, workDir, readLimits(deps.config.uploads));
     const layer = upload.layers.find((l) => l.name === settings.layer.name);
     if (!layer) throw new AppError('file_unreadable', { reason: `文件中没有图层“${settings.layer.name}”` });
 

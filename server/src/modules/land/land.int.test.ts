@@ -2,6 +2,10 @@ import { sql, type RawBuilder } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type Client, type TestApp } from '../../../test/app.ts';
 import { holderOf, officeAdmin, SHUIDONG, townshipChief, ZHANGGONG } from '../../../test/personas.ts';
+import { auditAs } from '../../db/scoped.ts';
+import { Context } from '../../platform/context.ts';
+import { loadRegions } from '../regions/load.ts';
+import { codesInUse } from './repository.ts';
 
 let t: TestApp;
 let office: Client;
@@ -125,11 +129,86 @@ describe('reference layers', () => {
     expect((await office.get(`/api/reference-layers/${layer.json().id}`)).statusCode).toBe(404);
   });
 
+  it('logs every feature added or removed: who, when, and the row before and after', async () => {
+    const layer = (await office.post('/api/reference-layers', { regionCode: SHUIDONG, name: '审计测试图层', kind: 'other' })).json();
+    const [c] = await query(sql<{ x: number; y: number }>`select st_x(p) as x, st_y(p) as y from (select st_pointonsurface(geom) as p from regions where code = ${SHUIDONG}) s`);
+    const added = (await office.post(`/api/reference-layers/${layer.id}/features`, { name: '瞭望塔', properties: { 高度: 18 }, geometry: { type: 'Point', coordinates: [c!.x, c!.y] } })).json();
+    expect((await office.delete(`/api/reference-layers/${layer.id}/features/${added.id}`)).statusCode).toBe(204);
+
+    const log = await query(sql<{ action: string; actor_name: string; actor_account_id: number | null; region_code: string; at: Date; before: { name: string } | null; after: { name: string; properties: unknown } | null }>`
+      select action, actor_name, actor_account_id, region_code, at, before, after from audit_log
+       where entity = 'reference_features' and entity_id = ${String(added.id)} order by id`);
+    const [account] = await query(sql<{ id: number }>`select id from accounts where username = 'demo-office'`);
+    expect(log.map((e) => e.action)).toEqual(['insert', 'delete']);
+    expect(log.every((e) => e.actor_account_id === account!.id && e.actor_name.includes('demo-office') && e.region_code === SHUIDONG && e.at instanceof Date)).toBe(true);
+    expect(log[0]!.before).toBeNull();
+    expect(log[0]!.after).toMatchObject({ name: '瞭望塔', properties: { 高度: 18 }, layer_id: layer.id });
+    expect(log[1]!.before).toMatchObject({ name: '瞭望塔', layer_id: layer.id });
+    expect(log[1]!.after).toBeNull();
+  });
+
+  it('leaves an import\'s bulk write to the import\'s own event (decision 005), row by row only outside it', async () => {
+    const [layer] = await query(sql<{ id: number }>`select id from reference_layers where name = '审计测试图层'`);
+    const count = async () => (await query(sql<{ n: number }>`select count(*)::int as n from audit_log where entity = 'reference_features'`))[0]!.n;
+    const before = await count();
+    await t.system.run(async (tx) => {
+      await auditAs(tx, 'import.write');
+      await sql`insert into reference_features (layer_id, region_code, name, geom, dataset)
+                select ${layer!.id}, ${SHUIDONG}, '导入要素' || i, st_setsrid(st_makepoint(115 + i * 0.001, 25.8), 4326), '批量导入测试'
+                  from generate_series(1, 50) i`.execute(tx);
+    });
+    expect(await count()).toBe(before);
+  });
+
   it('refuses GeoJSON in projected metres with a hint', async () => {
     const [layer] = await query(sql<{ id: number }>`select id from reference_layers limit 1`);
     const res = await office.post(`/api/reference-layers/${layer!.id}/features`, { geometry: { type: 'Point', coordinates: [590000, 2855000] } });
     expect(res.statusCode).toBe(400);
     expect(res.json().error.code).toBe('outside_china');
     expect(res.json().error.message).toContain('投影坐标');
+  });
+});
+
+describe('code tables serve the whole installation: one table for every county it holds', () => {
+  const NANKANG = '360703000000'; // 南康区, a second county of 赣州市
+  const species = async () => {
+    const file = (await office.get('/api/code-tables.csv')).body.replace(/^\uFEFF/, '');
+    return file.split('\n').filter((line) => line.startsWith('domain,') || line.startsWith('dominant_species,'));
+  };
+  const without = (lines: string[], code: string) => `${lines.filter((l) => !l.startsWith(`dominant_species,${code},`)).join('\n')}\n`;
+  /** A species code that only the county loaded below uses (章贡区 does not). */
+  const NEW_CODE = '991';
+
+  it('a single-county installation\'s county office may still change them, e.g. add a species code', async () => {
+    const res = await office.put('/api/code-tables', `${(await species()).join('\n')}\ndominant_species,${NEW_CODE},南酸枣,,135\n`, csv);
+    expect(res.statusCode).toBe(200);
+    expect((await species()).some((l) => l.startsWith(`dominant_species,${NEW_CODE},南酸枣`))).toBe(true);
+  });
+
+  it('counts the sub-compartments of every county as in use, whoever asks, and gives the caller back their scope', async () => {
+    await loadRegions(t.system, ['360703']);
+    const [village] = await query(sql<{ code: string }>`select code from regions where level = 5 and code like '360703%' order by code limit 1`);
+    await t.system.run((tx) =>
+      sql`insert into sub_compartments (region_code, compartment, number, geom, dominant_species, dataset)
+          values (${village!.code}, '0001', '001', st_multi(st_makeenvelope(114.74, 25.66, 114.75, 25.67, 4326)), ${NEW_CODE}, '南康区测试')`.execute(tx),
+    );
+    const zhanggong = new Context(t.database.app, null, [ZHANGGONG], null);
+    const { used, seenAfter } = await zhanggong.run(async (tx) => ({
+      used: await codesInUse(tx, 'dominant_species'),
+      seenAfter: (await sql<{ n: number }>`select count(*)::int as n from sub_compartments where region_code like '360703%'`.execute(tx)).rows[0]!.n,
+    }));
+    expect(used).toContainEqual({ code: NEW_CODE, n: 1 });
+    expect(seenAfter).toBe(0);
+  });
+
+  it('an office of one county may not change them once the installation holds another county, and is told why', async () => {
+    const before = (await office.get('/api/code-tables.csv')).body;
+    const res = await office.put('/api/code-tables', without(await species(), NEW_CODE), csv);
+    expect(res.statusCode).toBe(403);
+    expect(res.json().error.code).toBe('county_scope_required');
+    expect(res.json().error.message).toContain('代码表全系统通用');
+    expect(res.json().error.details).toMatchObject({ counties: [ZHANGGONG, NANKANG], outside: [NANKANG] });
+    expect(res.json().error.details.reason).toBe('本系统包含 2 个县（区）（章贡区、南康区），代码表对它们同时生效，您的管辖范围不含南康区');
+    expect((await office.get('/api/code-tables.csv')).body).toBe(before);
   });
 });

@@ -38,17 +38,47 @@ export const DOMAIN_COLUMNS = {
   ownership: 'ownership',
 } as const;
 
-/** Codes of a domain that visible data still uses, with how many records use each. */
+/**
+ * Runs `fn` inside the caller's transaction with its row-level-security scope widened to every
+ * region, then puts the caller's scope back. Only for answers that must not depend on who asks —
+ * code tables serve the whole installation — and never for what is shown or written.
+ */
+async function seeingEveryRegion<T>(tx: Tx, fn: () => Promise<T>): Promise<T> {
+  const { rows } = await sql<{ scope: string }>`
+    select coalesce(current_setting('linzhang.scope', true), '') as scope, set_config('linzhang.scope', '*', true)`.execute(tx);
+  const restore = () => sql`select set_config('linzhang.scope', ${rows[0]!.scope}, true)`.execute(tx);
+  let result: T;
+  try {
+    result = await fn();
+  } catch (error) {
+    // A database error has aborted the transaction, which then rolls back; the error is what matters.
+    await restore().catch(() => {});
+    throw error;
+  }
+  await restore();
+  return result;
+}
+
+/**
+ * Codes of a domain that data anywhere in the installation still uses, with how many records
+ * use each: whoever uploads, every county's sub-compartments and risk areas count.
+ */
 export async function codesInUse(tx: Tx, domain: string): Promise<Array<{ code: string; n: number }>> {
   if (domain === 'risk_area_kind') {
-    const { rows } = await sql<{ code: string; n: number }>`select kind as code, count(*)::int as n from risk_areas group by kind`.execute(tx);
-    return rows;
+    return seeingEveryRegion(tx, async () => (await sql<{ code: string; n: number }>`select kind as code, count(*)::int as n from risk_areas group by kind`.execute(tx)).rows);
   }
   const column = DOMAIN_COLUMNS[domain as keyof typeof DOMAIN_COLUMNS];
   if (!column) return [];
-  const { rows } = await sql<{ code: string; n: number }>`
-    select ${sql.ref(column)} as code, count(*)::int as n from sub_compartments where ${sql.ref(column)} is not null group by 1`.execute(tx);
-  return rows;
+  return seeingEveryRegion(tx, async () => {
+    const { rows } = await sql<{ code: string; n: number }>`
+      select ${sql.ref(column)} as code, count(*)::int as n from sub_compartments where ${sql.ref(column)} is not null group by 1`.execute(tx);
+    return rows;
+  });
+}
+
+/** The counties (区县) this installation holds, whoever asks: the regions of level 3. */
+export async function installationCounties(tx: Tx): Promise<Array<{ code: string; name: string }>> {
+  return seeingEveryRegion(tx, () => tx.selectFrom('regions').select(['code', 'name']).where('level', '=', 3).orderBy('code').execute());
 }
 
 /**

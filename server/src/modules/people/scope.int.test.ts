@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type Client, type TestApp } from '../../../test/app.ts';
-import { holderOf, neighbourTownshipChief, officeAdmin, ranger, SHASHI, SHUIDONG, townshipChief, ZHANGGONG } from '../../../test/personas.ts';
+import { holderOf, neighbourTownshipChief, officeAdmin, ranger, SHASHI, SHUIDONG, supervisor, townshipChief, villageChief, ZHANGGONG } from '../../../test/personas.ts';
 
 let t: TestApp;
 let township: Client;
@@ -72,6 +72,45 @@ describe('a township user sees only their township', () => {
   });
 });
 
+describe("another township's office cannot change 水东镇's people or posts", () => {
+  it('gets 404 for editing a person, editing or ending a post and appointing, as if they did not exist', async () => {
+    const neighbourOffice = await holderOf(t, 'office_staff', SHASHI);
+    const personId = (await idsIn('persons', '360702101'))[0]!;
+    const postId = (await idsIn('posts', '360702101'))[0]!;
+    const answers = [
+      await neighbourOffice.patch(`/api/persons/${personId}`, { name: '改名' }),
+      await neighbourOffice.patch(`/api/posts/${postId}`, { title: '改任' }),
+      await neighbourOffice.post(`/api/posts/${postId}/end`, { endsOn: '2026-01-01', reason: '越权离任' }),
+      await neighbourOffice.post(`/api/persons/${personId}/posts`, { postType: 'supervisor', regionCode: SHASHI, startsOn: '2026-01-01' }),
+    ];
+    for (const res of answers) {
+      expect(res.statusCode).toBe(404);
+      expect(res.json().error.code).toBe('not_found');
+    }
+    const office = await officeAdmin(t);
+    expect((await office.get(`/api/persons/${personId}`)).json().name).not.toBe('改名');
+    expect((await office.get(`/api/posts/${postId}`)).json()).toMatchObject({ endsOn: null });
+  });
+});
+
+describe('a village chief sees only their village', () => {
+  it('has the village as the only root, its people only, and 404 for the next village', async () => {
+    const chief = await villageChief(t);
+    const village = (await chief.get('/api/me')).json().scope[0].code as string;
+    expect(village).toMatch(/^360702101\d{3}$/);
+    expect(village).not.toBe(SHUIDONG);
+    expect((await chief.get('/api/regions')).json()).toMatchObject([{ code: village }]);
+    const people = (await chief.get('/api/persons?pageSize=200')).json() as { items: Array<{ regionCode: string }>; total: number };
+    expect(people.total).toBe((await idsIn('persons', village)).length);
+    expect(people.items.every((p) => p.regionCode === village)).toBe(true);
+    const elsewhere = await t.system.run((tx) =>
+      tx.selectFrom('persons').select('id').where('region_code', 'like', '360702101%').where('region_code', '<>', village).executeTakeFirstOrThrow(),
+    );
+    expect((await chief.get(`/api/persons/${elsewhere.id}`)).statusCode).toBe(404);
+    expect((await chief.get(`/api/regions/${SHUIDONG}`)).statusCode).toBe(404);
+  });
+});
+
 describe('rights come from the role', () => {
   it('a ranger may not list people at all', async () => {
     const res = await (await ranger(t)).get('/api/persons');
@@ -82,6 +121,23 @@ describe('rights come from the role', () => {
   it('a township chief may read people but not change them', async () => {
     const res = await township.post('/api/persons', { regionCode: SHUIDONG, name: '李四' });
     expect(res.statusCode).toBe(403);
+  });
+
+  it('a supervisor may read the people of their village but not manage them', async () => {
+    const client = await supervisor(t);
+    const me = (await client.get('/api/me')).json();
+    const village = me.scope[0].code as string;
+    expect((await client.get(`/api/persons/${me.person.id}`)).statusCode).toBe(200);
+    const refused = [
+      await client.post('/api/persons', { regionCode: village, name: '李四' }),
+      await client.patch(`/api/persons/${me.person.id}`, { name: '李四' }),
+      await client.post(`/api/persons/${me.person.id}/posts`, { postType: 'office_admin', regionCode: village, startsOn: '2026-01-01' }),
+      await client.post(`/api/posts/${me.posts[0].id}/end`, { endsOn: '2026-01-01', reason: '自行离任' }),
+    ];
+    for (const res of refused) {
+      expect(res.statusCode).toBe(403);
+      expect(res.json().error.code).toBe('forbidden');
+    }
   });
 
   it('nobody signed in gets 401', async () => {

@@ -101,13 +101,25 @@ function toActor(session: SessionRecord, viaCookie: boolean): Actor {
   };
 }
 
-/** Cookie-authenticated writes must carry the session's CSRF token, and must not come from another origin. */
+/**
+ * Cookie-authenticated writes must carry the session's CSRF token, and must not come from another
+ * origin. An Origin that names no host (`null` from a sandboxed frame or a privacy redirect, or
+ * anything unparsable) is not ours either.
+ */
 function checkCsrf(request: FastifyRequest, config: Config, actor: Actor) {
   const origin = request.headers.origin;
-  if (origin && new URL(origin).host !== request.host) throw new AppError('csrf_failed');
+  if (origin && hostOf(origin) !== request.host) throw new AppError('csrf_failed');
   const presented = request.headers[CSRF_HEADER];
   if (typeof presented !== 'string' || !csrfTokenMatches(config.sessionSecret, actor.session.tokenHash, presented)) {
     throw new AppError('csrf_failed');
+  }
+}
+
+function hostOf(origin: string): string | undefined {
+  try {
+    return new URL(origin).host || undefined;
+  } catch {
+    return undefined;
   }
 }
 

@@ -28,6 +28,7 @@ export const catalogue = {
   forbidden: { status: 403, message: '您没有执行此操作的权限' },
   out_of_scope: { status: 403, message: '超出您的管辖范围：只能管理本辖区的数据' },
   not_found: { status: 404, message: '{entity}不存在，或不在您的管辖范围内' },
+  account_out_of_scope: { status: 403, message: '该人员在您的管辖范围之外还担任职务，其账号只能由管辖其全部职务的林长办管理' },
 
   // what the data allows
   conflict: { status: 409, message: '与已有数据冲突：{detail}' },
@@ -52,7 +53,7 @@ export const catalogue = {
   code_table_invalid: { status: 400, message: '代码表文件有误：{summary}' },
 
   // land, grids and plans
-  county_scope_required: { status: 403, message: '代码表全系统通用，只有管辖整个县（区）及以上的林长办可以修改' },
+  county_scope_required: { status: 403, message: '代码表全系统通用，只有管辖本系统全部县（区）的林长办可以修改：{reason}' },
   plan_not_activatable: { status: 409, message: '网格方案存在 {count} 个问题，不能启用：{summary}' },
 
   // the map

@@ -19,6 +19,8 @@ const constraintLabels: Record<string, string> = {
   reference_layers_name_uq: '同一区划下的参考图层名称',
   mapping_presets_uq: '同一区划下同一导入目标的字段映射预设名称',
   grids_ranger_post_id_fkey: '护林员职务',
+  grids_ranger_post_person_fkey: '护林员职务与人员须一致',
+  regions_geom_valid: '区划边界须为有效、非空的多边形',
   responsibility_areas_post_id_fkey: '林长职务',
 };
 
@@ -31,9 +33,20 @@ const uniqueFields: Record<string, string> = {
   mapping_presets_uq: 'name',
 };
 
-export function labelOf(constraint: string | undefined): string {
-  return (constraint && constraintLabels[constraint]) ?? constraint ?? '数据约束';
+/** A constraint's name for people; one without a label is described, not named (its name stays in details). */
+export function labelOf(constraint: string | undefined, unlabelled = '相关数据'): string {
+  return (constraint && constraintLabels[constraint]) || unlabelled;
 }
+
+/** What a data exception means, by SQLSTATE; PostgreSQL's own English text goes to details only. */
+const valueProblems: Record<string, string> = {
+  '22P02': '格式不正确，无法识别',
+  '22007': '日期或时间的格式不正确',
+  '22008': '日期或时间超出范围',
+  '22003': '数值超出允许的范围',
+  '22001': '文字超过允许的长度',
+  '22023': '参数取值不正确',
+};
 
 interface PgErrorLike {
   code?: unknown;
@@ -69,7 +82,7 @@ export function fromPostgresError(error: unknown): AppError | undefined {
     case '23514': // check_violation
     case '23502': // not_null_violation
     case '23P01': // exclusion_violation
-      return new AppError('constraint_violated', { rule: label, constraint: error.constraint });
+      return new AppError('constraint_violated', { rule: labelOf(error.constraint, '数据完整性规则'), constraint: error.constraint });
     case '42501': // insufficient_privilege, including a row-level security WITH CHECK failure
       return new AppError('out_of_scope');
     case '22P02': // invalid_text_representation
@@ -78,11 +91,11 @@ export function fromPostgresError(error: unknown): AppError | undefined {
     case '22003': // numeric_value_out_of_range
     case '22001': // string_data_right_truncation
     case '22023': // invalid_parameter_value (PostGIS uses it for bad geometry input)
-      return new AppError('invalid_value', { reason: error.message });
+      return new AppError('invalid_value', { reason: valueProblems[code]!, cause: error.message });
     case 'XX000':
       // PostGIS reports unparsable or invalid geometry as an internal error; only those are the user's.
       return /geometry|GeoJSON|parse error|Invalid|ring/i.test(error.message)
-        ? new AppError('invalid_geometry', { reason: error.message })
+        ? new AppError('invalid_geometry', { reason: '图形无法解析或不合规则', cause: error.message })
         : undefined;
     default:
       return undefined;

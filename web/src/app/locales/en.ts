@@ -74,7 +74,6 @@ export const en: Catalogue = {
     passwordPlaceholder: 'Password',
     passwordRequired: 'Enter your password',
     submit: 'Sign in',
-    attemptsLeft: 'Attempts left before the account is locked for a while: {{count}}.',
     help: 'Forgot your password? Ask your forest-chief office to reset it.',
     heroLine: 'One workplace for forest chiefs, their offices, rangers and supervisors: people and posts, grid patrols, events, problem close-out and assessment.',
     motto: 'Every hill looked after, every forest guarded, every duty owned',

@@ -8,7 +8,7 @@ export const landZhCN = {
   codes: {
     intro: '代码表给出地类、起源、优势树种等代码的名称；“标记”决定哪些代码计入资源清单的林地、森林、天然林、公益林等指标。',
     howTo: '修改方法：下载代码表文件，用 Excel 或文本编辑器修改后整表上传；文件中出现的代码表整表替换，未出现的保持不变。',
-    readOnly: '代码表全系统通用，只有管辖整个县（区）的林长办可以修改。',
+    readOnly: '代码表全系统通用，只有管辖本系统全部县（区）的林长办可以修改。',
     download: '下载代码表（CSV）',
     fileName: '代码表.csv',
     upload: '上传修改后的代码表',
@@ -98,7 +98,7 @@ export const landEn: Widen<typeof landZhCN> = {
   codes: {
     intro: 'Code tables name the codes of land class, origin, dominant species and so on; flags decide which codes count as forest land, forest, natural or public-welfare forest in the resource lists.',
     howTo: 'To change them, download the file, edit it in Excel or a text editor and upload the whole file; each table in the file is replaced, the others stay as they are.',
-    readOnly: 'Code tables serve the whole installation; only a county (district) office may change them.',
+    readOnly: 'Code tables serve the whole installation; only an office whose scope covers every county in it may change them.',
     download: 'Download (CSV)',
     fileName: 'code-tables.csv',
     upload: 'Upload edited file',

@@ -3,7 +3,7 @@ import { Alert, Button, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation, useNavigate } from 'react-router-dom';
-import { ApiError, errorMessage } from '../../app/api.ts';
+import { errorMessage } from '../../app/api.ts';
 import { useAuth } from '../../app/auth.tsx';
 import { FullPageSpin } from '../../app/feedback.tsx';
 import { LanguageSwitch } from '../../app/shell/LanguageSwitch.tsx';
@@ -27,7 +27,7 @@ export function SignInPage() {
   const location = useLocation();
   const [form] = Form.useForm<Credentials>();
   const [submitting, setSubmitting] = useState(false);
-  const [failure, setFailure] = useState<{ message: string; hint?: string } | null>(null);
+  const [failure, setFailure] = useState<{ message: string } | null>(null);
 
   if (loading) return <FullPageSpin />;
   if (me) return <Navigate to={destination(location.state)} replace />;
@@ -39,11 +39,8 @@ export function SignInPage() {
       await signIn(username.trim(), password);
       void navigate(destination(location.state), { replace: true });
     } catch (error) {
-      const attemptsLeft = error instanceof ApiError ? error.details.attemptsLeft : undefined;
-      setFailure({
-        message: errorMessage(error),
-        hint: typeof attemptsLeft === 'number' ? t('signin.attemptsLeft', { count: attemptsLeft }) : undefined,
-      });
+      // A wrong password and an unknown name get the same answer from the server, with nothing to count down.
+      setFailure({ message: errorMessage(error) });
       form.setFieldValue('password', '');
     } finally {
       setSubmitting(false);
@@ -67,7 +64,7 @@ export function SignInPage() {
             <Alert type="warning" showIcon title={sessionNotice} style={{ marginBottom: 16 }} data-testid="session-notice" />
           )}
           {failure && (
-            <Alert type="error" showIcon title={failure.message} description={failure.hint} style={{ marginBottom: 16 }} data-testid="signin-error" />
+            <Alert type="error" showIcon title={failure.message} style={{ marginBottom: 16 }} data-testid="signin-error" />
           )}
           <Form form={form} layout="vertical" size="large" requiredMark={false} onFinish={(values) => void onFinish(values)} data-testid="signin-form">
             <Form.Item name="username" label={t('signin.username')} rules={[{ required: true, whitespace: true, message: t('signin.usernameRequired') }]}>

@@ -1,10 +1,11 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { AppError } from '../../../platform/errors/app-error.ts';
-import { decodesAs, decodeText } from '../encoding.ts';
 import type { ImportFormat } from '../tables.ts';
-import { parsedLayer, parseGeoJson, type ParsedLayer } from './geojson.ts';
+import { geoJsonLayer, parsedLayer, type ParsedLayer } from './geojson.ts';
+import { textKind, textTooBig, type ReadLimits, type TextKind } from './limits.ts';
 import { shapefileLayer, type ShapefileParts } from './shapefile.ts';
+import { readText } from './text.ts';
 import type { LayerSource } from './types.ts';
 import { parseGpx, parseKml } from './xml.ts';
 import { extractZip, type ExtractedFile } from './zip.ts';
@@ -19,25 +20,42 @@ const unsupported = () =>
 
 /**
  * Opens an uploaded file by what its bytes are, not by its name: a zip (Shapefile parts, or a
- * KMZ), GeoJSON, KML or GPX. Zips are extracted into `workDir`, which the caller removes.
+ * KMZ), GeoJSON, KML or GPX. Zips are extracted into `workDir`, which the caller removes. The
+ * limits (limits.ts) are enforced while inflating and reading.
  */
-export async function openUpload(file: string, fileName: string, workDir: string, maxUnzippedBytes: number): Promise<OpenedUpload> {
+export async function openUpload(file: string, fileName: string, workDir: string, limits: ReadLimits): Promise<OpenedUpload> {
   const head = await readHead(file);
   const title = path.parse(fileName).name || fileName;
   if (head.length >= 4 && head[0] === 0x50 && head[1] === 0x4b && (head[2] === 3 || head[2] === 5)) {
-    return fromZip(await extractZip(file, workDir, maxUnzippedBytes), title);
+    const cap = (ext: string) => {
+      const kind = textKind(ext);
+      return kind && limits.maxTextBytes[kind];
+    };
+    return fromZip(await extractZip(file, workDir, limits.maxUnzippedBytes, cap), title, limits);
   }
   if (head.length >= 4 && head.readInt32BE(0) === 9994) {
     throw new AppError('file_unreadable', { reason: 'Shapefile 须把 .shp、.shx、.dbf、.prj（和 .cpg）一起打包成 .zip 上传' });
   }
   const start = head.toString('latin1').replace(/^\uFEFF|^\xEF\xBB\xBF/, '').trimStart();
-  if (start.startsWith('{')) return { format: 'geojson', layers: [parsedLayer(parseGeoJson(await readText(file), title))] };
+  if (start.startsWith('{')) {
+    await checkSize(file, fileName, 'json', limits);
+    return { format: 'geojson', layers: [geoJsonLayer(file, title, limits)] };
+  }
   if (start.startsWith('<')) {
     const root = xmlRoot(start);
-    if (root === 'kml') return { format: 'kml', layers: [parsedLayer(parseKml(await readText(file), title))] };
-    if (root === 'gpx') return { format: 'gpx', layers: [parsedLayer(parseGpx(await readText(file), title))] };
+    if (root === 'kml' || root === 'gpx') {
+      await checkSize(file, fileName, 'xml', limits);
+      const parse = root === 'kml' ? parseKml : parseGpx;
+      return { format: root, layers: [parsedLayer(parse(await readText(file), title, limits.maxFeatures))] };
+    }
   }
   throw unsupported();
+}
+
+/** A text file uploaded as it is (not zipped): its size against the cap of its kind. */
+async function checkSize(file: string, fileName: string, kind: TextKind, limits: ReadLimits): Promise<void> {
+  const { size } = await fs.stat(file);
+  if (size > limits.maxTextBytes[kind]) throw textTooBig(fileName, limits.maxTextBytes[kind]);
 }
 
 async function readHead(file: string): Promise<Buffer> {
@@ -58,21 +76,7 @@ function xmlRoot(text: string): string | undefined {
   return m?.[1]?.split(':').pop()?.toLowerCase();
 }
 
-/**
- * Text files are UTF-8 by their standards; an XML prolog may say GBK, and a GeoJSON that is not
- * valid UTF-8 but is valid GBK (some desktop tools) is read as GBK rather than refused.
- */
-async function readText(file: string): Promise<string> {
-  const bytes = await fs.readFile(file);
-  const prolog = /^\s*<\?xml[^>]*encoding=["']([\w-]+)["']/i.exec(bytes.subarray(0, 200).toString('latin1'));
-  const declared = prolog?.[1]?.toLowerCase();
-  if (declared && /^(gbk|gb2312|gb18030|cp936)$/.test(declared)) return decodeText(bytes, 'gbk');
-  if (decodesAs(bytes, 'utf-8')) return decodeText(bytes, 'utf-8');
-  if (decodesAs(bytes, 'gbk')) return decodeText(bytes, 'gbk');
-  throw new AppError('file_unreadable', { reason: '文件不是 UTF-8 或 GBK 编码的文本' });
-}
-
-async function fromZip(files: ExtractedFile[], title: string): Promise<OpenedUpload> {
+async function fromZip(files: ExtractedFile[], title: string, limits: ReadLimits): Promise<OpenedUpload> {
   const byStem = new Map<string, Map<string, ExtractedFile>>();
   for (const f of files) {
     const key = f.stem.toLowerCase();
@@ -98,12 +102,17 @@ async function fromZip(files: ExtractedFile[], title: string): Promise<OpenedUpl
   const dbf = files.find((f) => f.ext === 'dbf');
   if (dbf) throw new AppError('file_unreadable', { reason: `压缩包中缺少 .shp 图形文件（只找到 ${path.posix.basename(dbf.name)}）` });
   const pick = (ext: string) => files.find((f) => f.ext === ext);
+  // A text part over its cap was not inflated past it; that matters only when it is the one read.
+  const whole = (f: ExtractedFile) => {
+    if (f.truncatedAt !== undefined) throw textTooBig(path.posix.basename(f.name), f.truncatedAt);
+    return f;
+  };
   const kml = files.find((f) => path.posix.basename(f.name).toLowerCase() === 'doc.kml') ?? pick('kml');
-  if (kml) return { format: 'kmz', layers: [parsedLayer(parseKml(await readText(kml.path), title))] };
+  if (kml) return { format: 'kmz', layers: [parsedLayer(parseKml(await readText(whole(kml).path), title, limits.maxFeatures))] };
   const json = pick('geojson') ?? pick('json');
-  if (json) return { format: 'geojson', layers: [parsedLayer(withName(parseGeoJson(await readText(json.path), title), json))] };
+  if (json) return { format: 'geojson', layers: [geoJsonLayer(whole(json).path, path.posix.basename(json.stem), limits)] };
   const gpx = pick('gpx');
-  if (gpx) return { format: 'gpx', layers: [parsedLayer(withName(parseGpx(await readText(gpx.path), title), gpx))] };
+  if (gpx) return { format: 'gpx', layers: [parsedLayer(withName(parseGpx(await readText(whole(gpx).path), title, limits.maxFeatures), gpx))] };
   throw new AppError('file_unreadable', { reason: '压缩包中没有可导入的文件（.shp、.kml、.geojson 或 .gpx）' });
 }
 

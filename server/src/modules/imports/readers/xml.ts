@@ -4,6 +4,7 @@ import type { Feature, Geometry } from 'geojson';
 import { AppError } from '../../../platform/errors/app-error.ts';
 import { crsByCode } from '../crs.ts';
 import type { ParsedLayer } from './geojson.ts';
+import { tooManyFeatures } from './limits.ts';
 
 /** KML and GPX are longitude/latitude on WGS84 by definition (a GCJ-02 offset can be declared on import). */
 const STANDARD = { crs: crsByCode('EPSG:4326')!, source: 'standard', problem: null } as const;
@@ -19,7 +20,33 @@ function parseXml(text: string, what: string) {
   }
 }
 
-export function parseKml(text: string, name: string): ParsedLayer {
+/**
+ * Counts the elements that become features before any DOM is built (a DOM takes some ten times
+ * the text), and stops at the first one past `max`. Comments and CDATA sections are skipped.
+ */
+export function countElements(text: string, names: ReadonlySet<string>, max: number): number {
+  const tag = /<(?:[A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]*)[\s/>]/y;
+  let count = 0;
+  for (let i = text.indexOf('<'); i >= 0; i = text.indexOf('<', i + 1)) {
+    const skip = text.startsWith('<!--', i) ? '-->' : text.startsWith('<![CDATA[', i) ? ']]>' : null;
+    if (skip) {
+      const end = text.indexOf(skip, i);
+      if (end < 0) break;
+      i = end;
+      continue;
+    }
+    tag.lastIndex = i;
+    const m = tag.exec(text);
+    if (m && names.has(m[1]!) && ++count > max) throw tooManyFeatures(max);
+  }
+  return count;
+}
+
+const KML_FEATURES = new Set(['Placemark']);
+const GPX_FEATURES = new Set(['trk', 'rte']);
+
+export function parseKml(text: string, name: string, maxFeatures: number): ParsedLayer {
+  countElements(text, KML_FEATURES, maxFeatures);
   const collection = kml(parseXml(text, 'KML'));
   const features = collection.features.map((f) => ({
     geometry: f.geometry && homogeneous(f.geometry),
@@ -58,7 +85,8 @@ function describe(value: unknown): unknown {
 }
 
 /** Tracks and routes become features; waypoints are skipped (no layer takes loose points from GPX). */
-export function parseGpx(text: string, name: string): ParsedLayer {
+export function parseGpx(text: string, name: string, maxFeatures: number): ParsedLayer {
+  countElements(text, GPX_FEATURES, maxFeatures);
   const all = gpx(parseXml(text, 'GPX')).features as Array<Feature<Geometry | null>>;
   const lines = all.filter((f) => f.properties?._gpxType === 'trk' || f.properties?._gpxType === 'rte');
   const waypoints = all.length - lines.length;

@@ -16,7 +16,12 @@ export interface ExtractedFile {
   /** Lower-case extension without the dot. */
   ext: string;
   path: string;
+  /** Set when the part was longer than the cap it had (text formats): inflating stopped there, and `path` holds nothing. */
+  truncatedAt?: number;
 }
+
+/** Inflating a part stopped at its own cap. */
+class OverCap extends Error {}
 
 /** Only these parts are ever read; anything else in the zip is skipped unread. */
 const WANTED = new Set(['shp', 'shx', 'dbf', 'prj', 'cpg', 'kml', 'geojson', 'json', 'gpx']);
@@ -26,9 +31,11 @@ const broken = (why: string) => new AppError('file_unreadable', { reason: `压�
 
 /**
  * Extracts the parts we read into `dir`, under generated names (so no entry name can point
- * outside it), counting bytes as they are inflated: a zip bomb stops at `maxBytes`.
+ * outside it), counting bytes as they are inflated: a zip bomb stops at `maxBytes`. A part with
+ * a cap of its own (`capOf`, for text formats) stops inflating at it and is marked truncated; it
+ * is an error only if it is the part read (a Shapefile zip may carry a large GeoJSON copy).
  */
-export async function extractZip(file: string, dir: string, maxBytes: number): Promise<ExtractedFile[]> {
+export async function extractZip(file: string, dir: string, maxBytes: number, capOf: (ext: string) => number | undefined = () => undefined): Promise<ExtractedFile[]> {
   let zip: yauzl.ZipFile;
   try {
     zip = await yauzl.openPromise(file, { lazyEntries: true, decodeStrings: false, validateEntrySizes: true });
@@ -47,15 +54,26 @@ export async function extractZip(file: string, dir: string, maxBytes: number): P
       if (!WANTED.has(ext)) continue;
       if (entry.isEncrypted()) throw new AppError('file_unreadable', { reason: `压缩包中的 ${name} 已加密，请解密后重新打包` });
       const target = path.join(dir, `${out.length}.${ext}`);
+      const cap = capOf(ext);
+      let inflated = 0;
       const meter = new Transform({
         transform(chunk: Buffer, _enc, done) {
           total += chunk.length;
+          inflated += chunk.length;
           if (total > maxBytes) return done(new AppError('file_unreadable', { reason: `解压后超过 ${formatBytes(maxBytes)} 的上限` }));
+          if (cap !== undefined && inflated > cap) return done(new OverCap());
           done(null, chunk);
         },
       });
-      await pipeline(await zip.openReadStreamPromise(entry), meter, fs.createWriteStream(target));
-      out.push({ name, stem: name.slice(0, name.length - ext.length - 1), ext, path: target });
+      const part = { name, stem: name.slice(0, name.length - ext.length - 1), ext, path: target };
+      try {
+        await pipeline(await zip.openReadStreamPromise(entry), meter, fs.createWriteStream(target));
+        out.push(part);
+      } catch (error) {
+        if (!(error instanceof OverCap)) throw error;
+        await fs.promises.rm(target, { force: true });
+        out.push({ ...part, truncatedAt: cap });
+      }
     }
   } catch (error) {
     if (error instanceof AppError) throw error;
