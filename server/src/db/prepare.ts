@@ -42,5 +42,13 @@ export async function prepareDatabase(config: Config, options: OpenOptions & { l
       seeded = true;
     }
   }
+  // The counties the installation covers (REGIONS): loaded when missing, so a real installation
+  // starts with its administrative tree. After the demo seed, which looks for an empty database.
+  const present = await system.run((tx) => tx.selectFrom('regions').select('code').where('level', '=', 3).execute());
+  const missing = config.regions.filter((county) => !present.some((r) => r.code === `${county}000000`));
+  if (missing.length > 0) {
+    const { loadRegions } = await import('../modules/regions/load.ts');
+    log(`loaded ${await loadRegions(system, missing)} regions of ${missing.join(', ')} (${lap()})`);
+  }
   return { database, migrated, seeded };
 }
