@@ -20,7 +20,7 @@ import {
 import * as service from './service.ts';
 
 const tags = ['账号与登录'];
-const Ok = Type.Object({ ok: Type.Literal(true) });
+const Ok = Type.Object({ ok: Type.Literal(true, { description: '总是 true' }) });
 const SignedIn = Type.Object({ csrfToken: Type.String({ description: '后续写请求的 X-CSRF-Token' }) });
 
 export const accountsRoutes: FastifyPluginAsyncTypebox<{ config: Config; db: Kysely<DB> }> = async (app, { config, db }) => {
@@ -80,7 +80,13 @@ export const accountsRoutes: FastifyPluginAsyncTypebox<{ config: Config; db: Kys
   app.get(
     '/api/persons/:id/account',
     {
-      schema: { tags, summary: '人员的账号', params: PersonIdParams, response: responses({ 200: Type.Union([Account, Type.Null()]) }) },
+      schema: {
+        tags,
+        summary: '人员的账号',
+        description: '需要 accounts.manage 权限（林长办管理员）。人员尚未开通账号时返回 null；人员不在管辖范围内时返回 404。',
+        params: PersonIdParams,
+        response: responses({ 200: Type.Union([Account, Type.Null()], { description: '账号；尚未开通为 null' }) }),
+      },
       config: { access: { permission: 'accounts.manage' } },
     },
     (req) => service.accountOfPerson(req.ctx, req.params.id),
@@ -89,7 +95,15 @@ export const accountsRoutes: FastifyPluginAsyncTypebox<{ config: Config; db: Kys
   app.post(
     '/api/persons/:id/account',
     {
-      schema: { tags, summary: '为人员开通账号', params: PersonIdParams, body: AccountCreateBody, response: responses({ 201: Account }) },
+      schema: {
+        tags,
+        summary: '为人员开通账号',
+        description:
+          '需要 accounts.manage 权限。人员不在管辖范围内返回 404；其在任职务有不在管辖范围内的返回 403（account_out_of_scope）；用户名已被使用或该人员已有账号返回 409；密码强度不足返回 400。',
+        params: PersonIdParams,
+        body: AccountCreateBody,
+        response: responses({ 201: Account }),
+      },
       config: { access: { permission: 'accounts.manage' } },
     },
     async (req, reply) => reply.status(201).send(await service.createAccount(req.ctx, req.params.id, req.body)),
@@ -106,14 +120,30 @@ export const accountsRoutes: FastifyPluginAsyncTypebox<{ config: Config; db: Kys
 
   app.post(
     '/api/accounts/:id/unlock',
-    { schema: { tags, summary: '解除账号锁定', params: AccountIdParams, response: responses({ 200: Account }) }, config: { access: { permission: 'accounts.manage' } } },
+    {
+      schema: {
+        tags,
+        summary: '解除账号锁定',
+        description: '清除密码连续输错造成的锁定，账号可立即再登录。需要 accounts.manage 权限；账号不在管辖范围内返回 404，其持有人在管辖范围外还有职务返回 403。',
+        params: AccountIdParams,
+        response: responses({ 200: Account }),
+      },
+      config: { access: { permission: 'accounts.manage' } },
+    },
     (req) => service.updateAccount(req.ctx, req.params.id, { unlock: true }),
   );
 
   app.patch(
     '/api/accounts/:id',
     {
-      schema: { tags, summary: '启用或停用账号', params: AccountIdParams, body: AccountStatusBody, response: responses({ 200: Account }) },
+      schema: {
+        tags,
+        summary: '启用或停用账号',
+        description: '停用后该账号的会话全部失效且不能再登录。需要 accounts.manage 权限；账号不在管辖范围内返回 404，其持有人在管辖范围外还有职务返回 403。',
+        params: AccountIdParams,
+        body: AccountStatusBody,
+        response: responses({ 200: Account }),
+      },
       config: { access: { permission: 'accounts.manage' } },
     },
     (req) => service.updateAccount(req.ctx, req.params.id, { status: req.body.status }),

@@ -22,25 +22,32 @@ export const LoginBody = Type.Object(
 export type LoginBody = Static<typeof LoginBody>;
 
 export const RegionRef = Type.Object({
-  code: Type.String({ description: '12 位统计用区划代码' }),
-  name: Type.String(),
-  level: Type.Integer({ minimum: 1, maximum: 5 }),
+  code: Type.String({ description: '12 位统计用区划代码', examples: ['360702101000'] }),
+  name: Type.String({ description: '区划名称', examples: ['水东镇'] }),
+  level: Type.Integer({ minimum: 1, maximum: 5, description: '区划级别：1 省级、2 地级、3 县级、4 乡级、5 村级' }),
 });
 
 export const MePost = Type.Object({
-  id: Type.Integer(),
-  postType: Type.String({ description: '职务类型代码' }),
-  postTypeName: Type.String({ description: '职务类型名称' }),
-  title: Type.Union([Type.String(), Type.Null()]),
-  region: RegionRef,
+  id: Type.Integer({ description: '职务 ID' }),
+  postType: Type.String({ description: '职务类型代码（见 GET /api/post-types）', examples: ['forest_chief'] }),
+  postTypeName: Type.String({ description: '职务类型名称', examples: ['林长'] }),
+  title: Type.Union([Type.String(), Type.Null()], { description: '职务名称，如“镇级林长”；未填为 null' }),
+  region: Type.With(RegionRef, { description: '任职区划' }),
   regionPath: Type.Array(RegionRef, { description: '从省到任职区划的路径' }),
 });
 
 export const Me = Type.Object({
-  account: Type.Object({ id: Type.Integer(), username: Type.String(), sessionKind: Type.String() }),
-  person: Type.Object({ id: Type.Integer(), name: Type.String() }),
+  account: Type.Object(
+    {
+      id: Type.Integer({ description: '账号 ID' }),
+      username: Type.String({ description: '用户名' }),
+      sessionKind: Type.String({ description: '会话类型：office 为网页（林长办）会话' }),
+    },
+    { description: '登录的账号' },
+  ),
+  person: Type.Object({ id: Type.Integer({ description: '人员 ID' }), name: Type.String({ description: '姓名' }) }, { description: '账号所属的人员' }),
   posts: Type.Array(MePost, { description: '今天在任的职务' }),
-  permissions: Type.Array(Type.String(), { description: '在至少一个辖区内拥有的权限' }),
+  permissions: Type.Array(Type.String(), { description: '在至少一个辖区内拥有的权限，如 people.read、grids.write' }),
   scope: Type.Array(RegionRef, { description: '可查看的辖区（最外层）' }),
   csrfToken: Type.String({ description: '浏览器写请求须在 X-CSRF-Token 请求头中带上此值' }),
 });
@@ -59,17 +66,19 @@ export const AccountCreateBody = Type.Object(
 export const AccountPasswordResetBody = Type.Object({ password: NewPassword }, { additionalProperties: false });
 
 export const AccountStatusBody = Type.Object(
-  { status: Type.Union([Type.Literal('active'), Type.Literal('disabled')], { description: '账号状态' }) },
+  { status: Type.Union([Type.Literal('active'), Type.Literal('disabled')], { description: '账号状态：active 启用 / disabled 停用（停用时其会话全部失效）' }) },
   { additionalProperties: false },
 );
 
 export const Account = Type.Object({
-  id: Type.Integer(),
-  personId: Type.Integer(),
-  username: Type.String(),
-  status: Type.Union([Type.Literal('active'), Type.Literal('disabled')]),
-  lockedUntil: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
-  lastLoginAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+  id: Type.Integer({ description: '账号 ID' }),
+  personId: Type.Integer({ description: '账号所属人员的 ID' }),
+  username: Type.String({ description: '用户名' }),
+  status: Type.Union([Type.Literal('active'), Type.Literal('disabled')], { description: '账号状态：active 启用 / disabled 停用' }),
+  lockedUntil: Type.Union([Type.String({ format: 'date-time' }), Type.Null()], {
+    description: '密码连续输错后锁定到的时刻（ISO 8601）；未锁定为 null',
+  }),
+  lastLoginAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()], { description: '最近一次成功登录的时刻（ISO 8601）；从未登录为 null' }),
 });
 export type Account = Static<typeof Account>;
 

@@ -31,17 +31,48 @@ export const chiefsRoutes: FastifyPluginAsyncTypebox<ModuleDeps> = async (app) =
     },
     async (req, reply) => reply.status(201).send(await service.createArea(req.ctx, req.body)),
   );
-  app.get('/api/responsibility-areas/:id', { schema: { tags, summary: '责任区域详情', params: IdParams, response: responses({ 200: ResponsibilityArea }) }, config: { access: read } }, (req) =>
-    service.getArea(req.ctx, req.params.id),
+  app.get(
+    '/api/responsibility-areas/:id',
+    {
+      schema: {
+        tags,
+        summary: '责任区域详情',
+        description: '一个责任区域、负责的林长与 GeoJSON 图形。需要 map.read 权限；不存在或不在辖区内返回 404。',
+        params: IdParams,
+        response: responses({ 200: ResponsibilityArea }),
+      },
+      config: { access: read },
+    },
+    (req) => service.getArea(req.ctx, req.params.id),
   );
   app.patch(
     '/api/responsibility-areas/:id',
-    { schema: { tags, summary: '修改责任区域', params: IdParams, body: ResponsibilityAreaUpdate, response: responses({ 200: ResponsibilityArea }) }, config: { access: write } },
+    {
+      schema: {
+        tags,
+        summary: '修改责任区域',
+        description:
+          '修改名称或图形（只改提交的字段），新图形须位于林长职务所在区划内，轻微自相交会自动修复。需要 people.write 权限（林长办）；不存在或不在辖区内返回 404，图形无效或不在该区划内返回 400。',
+        params: IdParams,
+        body: ResponsibilityAreaUpdate,
+        response: responses({ 200: ResponsibilityArea }),
+      },
+      config: { access: write },
+    },
     (req) => service.updateArea(req.ctx, req.params.id, req.body),
   );
   app.delete(
     '/api/responsibility-areas/:id',
-    { schema: { tags, summary: '删除责任区域', params: IdParams, response: responses({ 204: Type.Null() }) }, config: { access: write } },
+    {
+      schema: {
+        tags,
+        summary: '删除责任区域',
+        description: '删除一个责任区域，成功返回 204。需要 people.write 权限（林长办）；不存在或不在辖区内返回 404。',
+        params: IdParams,
+        response: responses({ 204: Type.Null({ description: '已删除' }) }),
+      },
+      config: { access: write },
+    },
     async (req, reply) => {
       await service.deleteArea(req.ctx, req.params.id);
       return reply.status(204).send(null);

@@ -5,7 +5,7 @@ import { responses } from '../../platform/errors/schema.ts';
 import type { ModuleDeps } from '../../platform/module.ts';
 import { attachment } from './content-disposition.ts';
 import { EXPORT_LAYERS } from './layers.ts';
-import { ExportLayerInfo, ExportParams, ExportQuery } from './schema.ts';
+import { ExportFile, ExportGeoJson, ExportLayerInfo, ExportParams, ExportQuery } from './schema.ts';
 import * as service from './service.ts';
 
 const tags = ['数据导出'];
@@ -30,9 +30,17 @@ export const exportsRoutes: FastifyPluginAsyncTypebox<ModuleDeps> = async (app) 
       schema: {
         tags,
         summary: '导出图层',
-        description: `按调用者辖区导出，可按区划（含下级）等条件筛选；文件名为中文（Content-Disposition filename*）。单次最多 ${service.MAX_EXPORT_FEATURES} 个要素。`,
+        description:
+          `按调用者辖区导出，可按区划（含下级）等条件筛选；文件名为中文（Content-Disposition filename*）。单次最多 ${service.MAX_EXPORT_FEATURES} 个要素。` +
+          '需要 data.export 权限（林长办）；图层不支持的筛选条件返回 400，超过要素上限返回 413（too_many_features）。',
         params: ExportParams,
         querystring: ExportQuery,
+        response: responses({
+          200: {
+            description: '导出文件（附件）：format=geojson 为 GeoJSON，shapefile 为 zip 压缩包，xlsx 为 Excel 工作簿',
+            content: { 'application/geo+json': { schema: ExportGeoJson }, [TYPES.shapefile]: { schema: ExportFile }, [TYPES.xlsx]: { schema: ExportFile } },
+          },
+        }),
       },
       config: { access },
     },

@@ -4,7 +4,7 @@ import { postgisVersion, type Database } from '../../db/database.ts';
 import { responses } from '../../platform/errors/schema.ts';
 
 const Health = Type.Object({
-  status: Type.Literal('ok'),
+  status: Type.Literal('ok', { description: '服务与数据库可用时为 ok' }),
   database: Type.Union([Type.Literal('pglite'), Type.Literal('postgres')], { description: '嵌入式 PGlite 或 PostgreSQL 服务器' }),
   postgis: Type.String({ description: 'PostGIS 版本' }),
 });

@@ -11,7 +11,20 @@ import { type Caller, type ImportsDeps, writerContext } from './access.ts';
 import { CRS_CHOICES } from './crs.ts';
 import * as presets from './presets.ts';
 import { importQueue } from './queue.ts';
-import { ImportJob, ImportJobSummary, JobListQuery, JobParams, OptionsPatch, Preset, PresetCreate, PresetListQuery, Projection, TargetInfo, UploadFields } from './schema.ts';
+import {
+  ImportJob,
+  ImportJobSummary,
+  JobListQuery,
+  JobParams,
+  OptionsPatch,
+  Preset,
+  PresetCreate,
+  PresetListQuery,
+  PresetParams,
+  Projection,
+  TargetInfo,
+  UploadFields,
+} from './schema.ts';
 import * as service from './service.ts';
 import { IMPORT_TARGETS, TARGETS } from './targets.ts';
 import type { ImportTarget } from './tables.ts';
@@ -93,7 +106,15 @@ export const importsRoutes: FastifyPluginAsyncTypebox<ModuleDeps> = async (app, 
   );
   app.get(
     '/api/imports/targets',
-    { schema: { tags, summary: '导入目标及其字段', response: responses({ 200: Type.Array(TargetInfo) }) }, config: { access: signedIn } },
+    {
+      schema: {
+        tags,
+        summary: '导入目标及其字段',
+        description: '可导入的图层（小班、网格、重点区域、重点线路、责任区域、参考图层），各自所需的权限、还需选择的选项与字段（字段映射的取值）。任何已登录用户可调用。',
+        response: responses({ 200: Type.Array(TargetInfo) }),
+      },
+      config: { access: signedIn },
+    },
     async () =>
       IMPORT_TARGETS.map((t) => {
         const spec = TARGETS[t];
@@ -143,7 +164,16 @@ export const importsRoutes: FastifyPluginAsyncTypebox<ModuleDeps> = async (app, 
 
   app.get(
     '/api/import-presets',
-    { schema: { tags, summary: '字段映射预设', querystring: PresetListQuery, response: responses({ 200: Type.Array(Preset) }) }, config: { access: signedIn } },
+    {
+      schema: {
+        tags,
+        summary: '字段映射预设',
+        description: '调用者辖区及其上级区划保存的字段映射预设，按区划、名称排序。需要 land.write 或 grids.write 权限之一，否则返回 403。',
+        querystring: PresetListQuery,
+        response: responses({ 200: Type.Array(Preset) }),
+      },
+      config: { access: signedIn },
+    },
     (req) => presets.listPresets(deps, caller(req), req.query.target),
   );
   app.post(
@@ -153,7 +183,16 @@ export const importsRoutes: FastifyPluginAsyncTypebox<ModuleDeps> = async (app, 
   );
   app.delete(
     '/api/import-presets/:id',
-    { schema: { tags, summary: '删除字段映射预设', params: JobParams, response: responses({ 204: Type.Null() }) }, config: { access: signedIn } },
+    {
+      schema: {
+        tags,
+        summary: '删除字段映射预设',
+        description: '删除本辖区保存的预设，成功返回 204；需要该预设导入目标所需的权限。预设不存在或不可见返回 404，上级区划的预设（可见但不属于调用者）返回 403。',
+        params: PresetParams,
+        response: responses({ 204: Type.Null({ description: '已删除' }) }),
+      },
+      config: { access: signedIn },
+    },
     async (req, reply) => {
       await presets.deletePreset(deps, caller(req), req.params.id);
       return reply.status(204).send(null);

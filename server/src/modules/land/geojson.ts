@@ -15,7 +15,7 @@ const geometry = <T extends string>(types: readonly T[], description: string) =>
     {
       type: Type.Union(types.map((t) => Type.Literal(t)), { description: `几何类型：${types.join(' / ')}` }),
       coordinates: Type.Array(Type.Unknown(), { minItems: 1, description: '坐标：[经度, 纬度]，按几何类型嵌套' }),
-      bbox: Type.Optional(Type.Array(Type.Number())),
+      bbox: Type.Optional(Type.Array(Type.Number(), { description: '外包范围（可选）：[西, 南, 东, 北] 经纬度，服务器不使用' })),
     },
     { additionalProperties: false, description },
   );
@@ -45,9 +45,16 @@ export function area(ha: number | null | undefined): Area {
 }
 
 /** A coded value with its name from the code tables; `name` is null when the code is not in the table. */
-export const Coded = Type.Union([Type.Object({ code: Type.String(), name: Type.Union([Type.String(), Type.Null()]) }), Type.Null()], {
-  description: '代码值及其名称（名称来自代码表）',
-});
+export const Coded = Type.Union(
+  [
+    Type.Object({
+      code: Type.String({ description: '代码（见 GET /api/code-tables）' }),
+      name: Type.Union([Type.String(), Type.Null()], { description: '代码在代码表中的名称；代码不在表中时为 null' }),
+    }),
+    Type.Null(),
+  ],
+  { description: '代码值及其名称（名称来自代码表）；未填为 null' },
+);
 export type Coded = Static<typeof Coded>;
 
 export function coded(code: string | null, name: string | null): Coded {

@@ -11,7 +11,7 @@ import {
   CodeTablesQuery,
   CodeTablesUploaded,
   FeatureParams,
-  IdParams,
+  LayerParams,
   ReferenceFeature,
   ReferenceFeatureCollection,
   ReferenceFeatureCreate,
@@ -22,12 +22,14 @@ import {
   SubCompartmentDetail,
   SubCompartmentListQuery,
   SubCompartmentPage,
+  SubCompartmentParams,
 } from './schema.ts';
 import * as subCompartments from './sub-compartments.ts';
 
 const read = { permission: 'map.read' } as const;
 const write = { permission: 'land.write' } as const;
 const CODE_TABLE_MAX_BYTES = 1024 * 1024;
+const CsvBody = Type.String({ description: 'UTF-8（带 BOM）CSV 文本' });
 
 /** Code tables, sub-compartments and reference layers. */
 export const landRoutes: FastifyPluginAsyncTypebox<ModuleDeps> = async (app) => {
@@ -46,7 +48,12 @@ export const landRoutes: FastifyPluginAsyncTypebox<ModuleDeps> = async (app) => 
   app.get(
     '/api/code-tables.csv',
     {
-      schema: { tags: codeTags, summary: '下载代码表文件', description: 'UTF-8（带 BOM）CSV，列为 domain,code,name,flags,sort；修改后可整表上传。' },
+      schema: {
+        tags: codeTags,
+        summary: '下载代码表文件',
+        description: 'UTF-8（带 BOM）CSV，列为 domain,code,name,flags,sort；修改后可整表上传。任何已登录用户可调用。',
+        response: responses({ 200: { description: '代码表 CSV 文件（附件 代码表.csv）', content: { 'text/csv': { schema: CsvBody } } } }),
+      },
       config: { access: 'signed-in' },
     },
     async (req, reply) =>
@@ -101,7 +108,7 @@ export const landRoutes: FastifyPluginAsyncTypebox<ModuleDeps> = async (app) => 
   );
   app.get(
     '/api/sub-compartments/:id',
-    { schema: { tags: scTags, summary: '小班详情', description: '全部属性（代码附名称）与 GeoJSON 图形。', params: IdParams, response: responses({ 200: SubCompartmentDetail }) }, config: { access: read } },
+    { schema: { tags: scTags, summary: '小班详情', description: '全部属性（代码附名称）与 GeoJSON 图形。', params: SubCompartmentParams, response: responses({ 200: SubCompartmentDetail }) }, config: { access: read } },
     (req) => subCompartments.getSubCompartment(req.ctx, req.params.id),
   );
 
@@ -113,22 +120,50 @@ export const landRoutes: FastifyPluginAsyncTypebox<ModuleDeps> = async (app) => 
   );
   app.post(
     '/api/reference-layers',
-    { schema: { tags: refTags, summary: '新建参考图层', body: ReferenceLayerCreate, response: responses({ 201: ReferenceLayer }) }, config: { access: write } },
+    {
+      schema: {
+        tags: refTags,
+        summary: '新建参考图层',
+        description: '在辖区内的某个区划下新建一个（空的）参考图层，要素另行添加。需要 land.write 权限（林长办）；区划在辖区外返回 403，同一区划已有同名图层返回 409。',
+        body: ReferenceLayerCreate,
+        response: responses({ 201: ReferenceLayer }),
+      },
+      config: { access: write },
+    },
     async (req, reply) => reply.status(201).send(await layers.createLayer(req.ctx, req.body)),
   );
   app.get(
     '/api/reference-layers/:id',
-    { schema: { tags: refTags, summary: '参考图层详情', params: IdParams, response: responses({ 200: ReferenceLayer }) }, config: { access: read } },
+    {
+      schema: {
+        tags: refTags,
+        summary: '参考图层详情',
+        description: '一个参考图层的名称、类型、说明与要素数。需要 map.read 权限；图层不存在或不在辖区内返回 404。',
+        params: LayerParams,
+        response: responses({ 200: ReferenceLayer }),
+      },
+      config: { access: read },
+    },
     (req) => layers.getLayer(req.ctx, req.params.id),
   );
   app.patch(
     '/api/reference-layers/:id',
-    { schema: { tags: refTags, summary: '修改参考图层', params: IdParams, body: ReferenceLayerUpdate, response: responses({ 200: ReferenceLayer }) }, config: { access: write } },
+    {
+      schema: {
+        tags: refTags,
+        summary: '修改参考图层',
+        description: '修改名称、类型或说明（只改提交的字段）。需要 land.write 权限；图层不存在或不在辖区内返回 404，同一区划已有同名图层返回 409。',
+        params: LayerParams,
+        body: ReferenceLayerUpdate,
+        response: responses({ 200: ReferenceLayer }),
+      },
+      config: { access: write },
+    },
     (req) => layers.updateLayer(req.ctx, req.params.id, req.body),
   );
   app.delete(
     '/api/reference-layers/:id',
-    { schema: { tags: refTags, summary: '删除参考图层', description: '连同其全部要素。', params: IdParams, response: responses({ 204: Type.Null() }) }, config: { access: write } },
+    { schema: { tags: refTags, summary: '删除参考图层', description: '连同其全部要素。', params: LayerParams, response: responses({ 204: Type.Null() }) }, config: { access: write } },
     async (req, reply) => {
       await layers.deleteLayer(req.ctx, req.params.id);
       return reply.status(204).send(null);
@@ -136,17 +171,37 @@ export const landRoutes: FastifyPluginAsyncTypebox<ModuleDeps> = async (app) => 
   );
   app.get(
     '/api/reference-layers/:id/features',
-    { schema: { tags: refTags, summary: '参考图层要素', description: 'GeoJSON FeatureCollection。', params: IdParams, response: responses({ 200: ReferenceFeatureCollection }) }, config: { access: read } },
+    { schema: { tags: refTags, summary: '参考图层要素', description: 'GeoJSON FeatureCollection。', params: LayerParams, response: responses({ 200: ReferenceFeatureCollection }) }, config: { access: read } },
     (req) => layers.listFeatures(req.ctx, req.params.id),
   );
   app.post(
     '/api/reference-layers/:id/features',
-    { schema: { tags: refTags, summary: '添加参考要素', params: IdParams, body: ReferenceFeatureCreate, response: responses({ 201: ReferenceFeature }) }, config: { access: write } },
+    {
+      schema: {
+        tags: refTags,
+        summary: '添加参考要素',
+        description:
+          '向图层添加一个点、线或面要素，要素归属图层的区划；轻微自相交的面会自动修复（properties.repaired 为 true）。需要 land.write 权限；图层不存在或不在辖区内返回 404，图形无效或不在中国范围内返回 400。',
+        params: LayerParams,
+        body: ReferenceFeatureCreate,
+        response: responses({ 201: ReferenceFeature }),
+      },
+      config: { access: write },
+    },
     async (req, reply) => reply.status(201).send(await layers.addFeature(req.ctx, req.params.id, req.body)),
   );
   app.delete(
     '/api/reference-layers/:id/features/:featureId',
-    { schema: { tags: refTags, summary: '删除参考要素', params: FeatureParams, response: responses({ 204: Type.Null() }) }, config: { access: write } },
+    {
+      schema: {
+        tags: refTags,
+        summary: '删除参考要素',
+        description: '从图层删除一个要素，成功返回 204。需要 land.write 权限；要素不在该图层、不存在或不在辖区内返回 404。',
+        params: FeatureParams,
+        response: responses({ 204: Type.Null({ description: '已删除' }) }),
+      },
+      config: { access: write },
+    },
     async (req, reply) => {
       await layers.deleteFeature(req.ctx, req.params.id, req.params.featureId);
       return reply.status(204).send(null);

@@ -4,7 +4,7 @@ import { AppError } from '../../platform/errors/app-error.ts';
 import { responses } from '../../platform/errors/schema.ts';
 import type { ModuleDeps } from '../../platform/module.ts';
 import { minZoomOf, ruleAt } from '../../platform/tiles/layer-spec.ts';
-import { TileServer } from '../../platform/tiles/serve.ts';
+import { MVT_CONTENT_TYPE, TileServer } from '../../platform/tiles/serve.ts';
 import { tileProblem } from '../../platform/tiles/tile-math.ts';
 import { filterFor } from './layers.ts';
 import { FeatureParams, MapCatalogue, MapFeature, SearchQuery, SearchResult, TileBody, TileParams, TileQuery } from './schema.ts';
@@ -32,7 +32,11 @@ export const mapRoutes: FastifyPluginAsyncTypebox<ModuleDeps> = async (app, { co
           '支持 ETag / If-None-Match（304）与 gzip；带 Cache-Control: no-cache 的请求重新生成切片。',
         params: TileParams,
         querystring: TileQuery,
-        response: responses({ 200: TileBody, 204: Type.Null({ description: '该切片范围内没有要素' }), 304: Type.Null({ description: '浏览器缓存的切片仍是最新' }) }),
+        response: responses({
+          200: { description: '矢量切片', content: { [MVT_CONTENT_TYPE]: { schema: TileBody } } },
+          204: Type.Null({ description: '该切片范围内没有要素' }),
+          304: Type.Null({ description: '浏览器缓存的切片仍是最新' }),
+        }),
       },
       config: { access: read },
     },

@@ -15,12 +15,30 @@ export const regionsRoutes: FastifyPluginAsyncTypebox = async (app) => {
   );
   app.get(
     '/api/regions/:code',
-    { schema: { tags, summary: '区划详情', params: RegionParams, response: responses({ 200: Region }) }, config: { access } },
+    {
+      schema: {
+        tags,
+        summary: '区划详情',
+        description: '一个区划的名称、级别、上级与下级数。需要 regions.read 权限（所有职务都有）；区划不存在或不在辖区内返回 404。',
+        params: RegionParams,
+        response: responses({ 200: Region }),
+      },
+      config: { access },
+    },
     (req) => service.get(req.ctx, req.params.code),
   );
   app.get(
     '/api/regions/:code/children',
-    { schema: { tags, summary: '下级区划', params: RegionParams, response: responses({ 200: Type.Array(Region) }) }, config: { access } },
+    {
+      schema: {
+        tags,
+        summary: '下级区划',
+        description: '该区划的直接下级，供逐级展开区划树。需要 regions.read 权限；区划不存在或不在辖区内返回 404。',
+        params: RegionParams,
+        response: responses({ 200: Type.Array(Region) }),
+      },
+      config: { access },
+    },
     (req) => service.children(req.ctx, req.params.code),
   );
   app.get(
@@ -48,7 +66,16 @@ export const regionsRoutes: FastifyPluginAsyncTypebox = async (app) => {
   );
   app.get(
     '/api/regions/:code/boundary',
-    { schema: { tags, summary: '区划边界', params: RegionParams, response: responses({ 200: BoundaryFeature }) }, config: { access } },
+    {
+      schema: {
+        tags,
+        summary: '区划边界',
+        description: '该区划的边界，GeoJSON Feature（没有边界时 geometry 为 null）。需要 regions.read 权限；区划不存在或不在辖区内返回 404。',
+        params: RegionParams,
+        response: responses({ 200: BoundaryFeature }),
+      },
+      config: { access },
+    },
     (req) => service.boundary(req.ctx, req.params.code),
   );
 };

@@ -1,12 +1,13 @@
 import { Type, type Static } from 'typebox';
+import { Nullable } from '../../platform/schema.ts';
 
 export const RegionCode = Type.String({ pattern: '^\\d{12}$', description: '12 位统计用区划代码', examples: ['360702101000'] });
 
 export const Region = Type.Object({
   code: RegionCode,
-  name: Type.String({ description: '名称' }),
+  name: Type.String({ description: '名称', examples: ['水东镇'] }),
   level: Type.Integer({ minimum: 1, maximum: 5, description: '1 省 2 市 3 县区 4 乡镇街道 5 村社区' }),
-  parentCode: Type.Union([RegionCode, Type.Null()]),
+  parentCode: Nullable(RegionCode, '上级区划代码；省级为 null'),
   childCount: Type.Integer({ description: '下级区划数' }),
   hasBoundary: Type.Boolean({ description: '是否有边界' }),
 });
@@ -19,8 +20,16 @@ export const SubtreeQuery = Type.Object({
 });
 
 export const BoundaryFeature = Type.Object({
-  type: Type.Literal('Feature'),
+  type: Type.Literal('Feature', { description: 'GeoJSON 要素' }),
   id: RegionCode,
-  properties: Type.Object({ code: RegionCode, name: Type.String(), level: Type.Integer(), areaMu: Type.Number({ description: '面积（亩），按椭球计算' }) }),
-  geometry: Type.Union([Type.Record(Type.String(), Type.Unknown()), Type.Null()], { description: 'GeoJSON MultiPolygon，CGCS2000/WGS84 经纬度' }),
+  properties: Type.Object(
+    {
+      code: RegionCode,
+      name: Type.String({ description: '区划名称' }),
+      level: Type.Integer({ description: '区划级别：1 省 2 市 3 县区 4 乡镇街道 5 村社区' }),
+      areaMu: Type.Number({ description: '面积（亩），按椭球计算；没有边界时为 0' }),
+    },
+    { description: '区划属性' },
+  ),
+  geometry: Type.Union([Type.Record(Type.String(), Type.Unknown()), Type.Null()], { description: 'GeoJSON MultiPolygon，CGCS2000/WGS84 经纬度；没有边界时为 null' }),
 });

@@ -2,11 +2,14 @@ import { Type, type TSchema } from 'typebox';
 
 export const ErrorResponse = Type.Object(
   {
-    error: Type.Object({
-      code: Type.String({ description: '稳定的错误代码，供程序判断' }),
-      message: Type.String({ description: '中文错误说明，供人阅读' }),
-      details: Type.Record(Type.String(), Type.Unknown(), { description: '补充信息，如出错的字段' }),
-    }),
+    error: Type.Object(
+      {
+        code: Type.String({ description: '稳定的错误代码，供程序判断', examples: ['not_found'] }),
+        message: Type.String({ description: '中文错误说明，供人阅读' }),
+        details: Type.Record(Type.String(), Type.Unknown(), { description: '补充信息，如出错的字段' }),
+      },
+      { description: '错误的代码、说明与补充信息' },
+    ),
   },
   { description: '错误' },
 );

@@ -1,0 +1,22 @@
+import { Type, type TNull, type TSchema, type TUnion } from 'typebox';
+import { fieldLabel } from './errors/validation.ts';
+
+/**
+ * A value or null, described once: on the union, which is the property the OpenAPI document shows.
+ * The member's own description (a shared RegionCode, Day …) is left out, because @fastify/swagger
+ * only folds `anyOf: [X, null]` into one `nullable` X when the two do not both carry one. The
+ * member is titled instead with the field's name (its own description's, else the union's):
+ * validation messages name a field after the failing member (fieldLabel).
+ */
+export function Nullable<T extends TSchema>(type: T, description?: string): TUnion<[T, TNull]> {
+  if (description === undefined) return Type.Union([type, Type.Null()]);
+  return Type.Union([titled(type, fieldLabel(type, '') || fieldLabel({ description }, '')), Type.Null()], { description });
+}
+
+/** A copy of a schema with a title for its description; TypeBox's hidden kind marker is kept. */
+function titled<T extends TSchema>(type: T, title: string): T {
+  const copy = Object.defineProperties({}, Object.getOwnPropertyDescriptors(type)) as T & { description?: string; title?: string };
+  delete copy.description;
+  if (title) copy.title = title;
+  return copy;
+}
