@@ -123,6 +123,20 @@ describe('a township office and an account whose holder has a post above the tow
   });
 });
 
+describe('user names', () => {
+  it('may not look like a mobile number, since a phone number signs in too', async () => {
+    const personId = (await office.post('/api/persons', { regionCode: SHUIDONG, name: '账号测试' })).json().id as number;
+    const res = await office.post(`/api/persons/${personId}/account`, { username: '13912345678', password: 'Shuidong-2026' });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.details.fields[0].field).toBe('username');
+    // Nor past the API: the database refuses it as well.
+    await expect(
+      t.system.run((tx) => tx.insertInto('accounts').values({ person_id: personId, username: '13912345678', password_hash: 'x', is_demo: false, locked_until: null, last_login_at: null }).execute()),
+    ).rejects.toThrow(/accounts_username_not_phone/);
+    expect((await office.post(`/api/persons/${personId}/account`, { username: 'sd-supervisor-1', password: 'Shuidong-2026' })).statusCode).toBe(201);
+  });
+});
+
 describe('one’s own account', () => {
   it('a holder whose upcoming post lies beyond today’s scope may still change their own password', async () => {
     const chief = await villageChief(t);

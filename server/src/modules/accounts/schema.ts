@@ -1,8 +1,9 @@
 import { Type, type Static } from 'typebox';
 
 export const Username = Type.String({
-  pattern: '^[a-z0-9][a-z0-9._-]{2,31}$',
-  description: '用户名：3–32 位小写字母、数字、点、下划线或连字符',
+  // Not shaped like a mobile number: a phone number also signs in (migration 20261202-06).
+  pattern: '^(?!1\\d{10}$)[a-z0-9][a-z0-9._-]{2,31}$',
+  description: '用户名：3–32 位小写字母、数字、点、下划线或连字符，不能是手机号的样子（手机号本身也可用来登录）',
   examples: ['demo-office'],
 });
 export const Password = Type.String({ minLength: 1, maxLength: 128, description: '密码' });

@@ -4,6 +4,7 @@ import { AppError } from './app-error.ts';
 const constraintLabels: Record<string, string> = {
   persons_phone_uq: '手机号',
   accounts_username_key: '用户名',
+  accounts_username_not_phone: '用户名不能是手机号的样子（手机号本身也可用来登录）',
   accounts_person_id_key: '该人员的账号',
   posts_open_uq: '同一人员在同一区划的同类在任职务',
   posts_dates: '结束日期不能早于开始日期',

@@ -249,7 +249,7 @@ export const en: Catalogue = {
     enable: 'Enable',
     rules: {
       usernameRequired: 'Enter a username',
-      username: '3–32 lower-case letters, digits, dots, underscores or hyphens, starting with a letter or digit',
+      username: '3–32 lower-case letters, digits, dots, underscores or hyphens, starting with a letter or digit, and not shaped like a mobile number',
     },
     done: {
       create: 'Account opened',

@@ -251,7 +251,7 @@ export const zhCN = {
     enable: '启用账号',
     rules: {
       usernameRequired: '请输入用户名',
-      username: '用户名须为 3–32 位小写字母、数字、点、下划线或连字符，以字母或数字开头',
+      username: '用户名须为 3–32 位小写字母、数字、点、下划线或连字符，以字母或数字开头，且不能是手机号的样子',
     },
     done: {
       create: '账号已开通',

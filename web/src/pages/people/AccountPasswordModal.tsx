@@ -50,7 +50,7 @@ export function AccountPasswordModal({ mode, person, account, onClose }: { mode:
             extra={t('accounts.usernameHint')}
             rules={[
               { required: true, message: t('accounts.rules.usernameRequired') },
-              { pattern: /^[a-z0-9][a-z0-9._-]{2,31}$/, message: t('accounts.rules.username') },
+              { pattern: /^(?!1\d{10}$)[a-z0-9][a-z0-9._-]{2,31}$/, message: t('accounts.rules.username') },
             ]}
           >
             <Input maxLength={32} autoComplete="off" data-testid="account-username" />
