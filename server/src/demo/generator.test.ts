@@ -49,4 +49,21 @@ describe('demo county generator', () => {
     }
     expect(people.filter((p) => p.account).map((p) => p.account).sort()).toEqual(['demo-office', 'demo-ranger', 'demo-supervisor', 'demo-township', 'demo-village']);
   });
+  it('cuts the forest into some twenty thousand sub-compartments of 1–30 ha each', () => {
+    const geometry = zhanggongBoundaries(createRandom('s:regions'), regions);
+    const rangers = new Map<string, number[]>();
+    planPeople(createRandom('s:people'), regions)
+      .flatMap((p) => p.posts)
+      .filter((post) => post.postType === 'ranger' && !post.endsOn)
+      .forEach((post, i) => rangers.set(post.regionCode, [...(rangers.get(post.regionCode) ?? []), i + 1]));
+    const land = planLand(createRandom('s:land'), regions, geometry, rangers);
+    const hectares = land.subCompartments.map((s) => multiArea(s.area) * 100);
+    expect(hectares.length).toBeGreaterThan(15_000);
+    expect(Math.min(...hectares)).toBeGreaterThanOrEqual(1);
+    expect(Math.max(...hectares)).toBeLessThanOrEqual(30);
+    // Numbers run 001, 002, … within each 林班, with no gaps where slivers were joined to a neighbour.
+    const numbers = new Map<string, number[]>();
+    for (const s of land.subCompartments) numbers.set(`${s.regionCode}/${s.compartment}`, [...(numbers.get(`${s.regionCode}/${s.compartment}`) ?? []), Number(s.number)]);
+    for (const list of numbers.values()) expect(list).toEqual(list.map((_, i) => i + 1));
+  });
 });

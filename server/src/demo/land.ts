@@ -1,6 +1,6 @@
 import type { RegionInput } from '../modules/regions/repository.ts';
 import { hillField } from './hills.ts';
-import { bbox, contains, multiArea, partition, randomPointIn, type MultiPoly, type Pt } from './plane.ts';
+import { absorbSmall, bbox, contains, multiArea, partition, randomPointIn, type MultiPoly, type Pt } from './plane.ts';
 import type { Random } from './random.ts';
 import { isRuralVillage, isStreet, type DemoRegionGeometry } from './zhanggong.ts';
 
@@ -121,24 +121,25 @@ function addSubCompartments(
     // Stand size (ha) follows the terrain: small fields in the valleys, big stands on the hills.
     const sizeAt = (p: Pt) => (urban ? 3 : sizeForElevation(elevation(p))) / scale;
     const seeds = densitySeeds(part, sizeAt, random);
-    partition(part, seeds).forEach((cell, i) => {
-      if (cell.length === 0) return;
-      const at = seeds[i]!;
+    absorbSmall(partition(part, seeds), MIN_STAND_KM2).forEach(({ index, area }, i) => {
       land.subCompartments.push({
         regionCode,
         compartment: String(compartmentNo).padStart(4, '0'),
         number: String(i + 1).padStart(3, '0'),
-        area: cell,
-        ...attributes(random, elevation(at), urban),
+        area,
+        ...attributes(random, elevation(seeds[index]!), urban),
       });
     });
   }
 }
 
+// Stands run 1–30 ha (issue 3); the margin covers the local plane against the ellipsoid.
+const MIN_STAND_KM2 = 1.02 / 100;
+
 function sizeForElevation(e: number): number {
   if (e < 0.3) return 0.95;
   if (e < 0.5) return 1.2;
-  return 1.3 + (e - 0.5) ** 2 * 70; // up to ~19 ha on the ridges
+  return 1.3 + (e - 0.5) ** 2 * 40; // up to ~15 ha on the ridges
 }
 
 /** Seed points whose spacing follows the wanted local cell size (km² = ha / 100). */

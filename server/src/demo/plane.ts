@@ -112,3 +112,44 @@ export function blobOutline(random: Random, areaKm2: number, vertices = 120, str
   ring.push(ring[0]!);
   return ring;
 }
+
+/**
+ * Joins every piece smaller than `minArea` (km²) to the smallest piece it touches, so slivers
+ * that clipping leaves at a boundary become part of a neighbour instead of a stand of their own.
+ * A small piece that touches none stays. Returns the surviving pieces in their original order.
+ */
+export function absorbSmall(pieces: readonly MultiPoly[], minArea: number): Array<{ index: number; area: MultiPoly }> {
+  const geometry = [...pieces];
+  const areas = geometry.map(multiArea);
+  const boxes = geometry.map((p) => (p.length > 0 ? bbox(p) : null));
+  const alive = geometry.map((p) => p.length > 0);
+  const order = geometry.map((_, i) => i).sort((a, b) => areas[a]! - areas[b]!);
+  for (const i of order) {
+    if (!alive[i] || areas[i]! >= minArea) continue;
+    const box = boxes[i]!;
+    const neighbours = order.filter((j) => j !== i && alive[j] && boxesTouch(box, boxes[j]!)).sort((a, b) => areas[a]! - areas[b]!);
+    for (const j of neighbours) {
+      const joined = unionOrNull(geometry[j]!, geometry[i]!);
+      if (!joined || joined.length !== geometry[j]!.length) continue; // no shared edge
+      geometry[j] = joined;
+      areas[j] = areas[j]! + areas[i]!;
+      boxes[j] = bbox(joined);
+      alive[i] = false;
+      break;
+    }
+  }
+  return geometry.flatMap((area, index) => (alive[index] ? [{ index, area }] : []));
+}
+
+/** polygon-clipping gives up on some nearly degenerate inputs ("Unable to complete output ring"): that neighbour is then skipped. */
+function unionOrNull(a: MultiPoly, b: MultiPoly): MultiPoly | null {
+  try {
+    return clip.union(a, b);
+  } catch {
+    return null;
+  }
+}
+
+function boxesTouch(a: readonly number[], b: readonly number[], eps = 1e-9): boolean {
+  return a[0]! <= b[2]! + eps && b[0]! <= a[2]! + eps && a[1]! <= b[3]! + eps && b[1]! <= a[3]! + eps;
+}

@@ -157,6 +157,9 @@ describe('exports (data.export)', () => {
         from (select st_pointonsurface(geom) as c from regions where code = '360702101200') s`);
     const created = await staff.post('/api/risk-areas', { kind: 'graves', name: '两处墓区', geometry: { type: 'MultiPoint', coordinates: [p!.a, p!.b] } });
     expect(created.statusCode).toBe(201);
+    // A line of its own, so the test does not hang on whether the demo's power lines cross this township.
+    const line = await staff.post('/api/risk-areas', { kind: 'power_line', name: '测试线路', geometry: { type: 'LineString', coordinates: [p!.a, p!.b] } });
+    expect(line.statusCode).toBe(201);
     const res = await staff.get('/api/exports/risk_areas?format=shapefile');
     const files = await unzip(res.rawPayload);
     expect([...files.keys()].filter((f) => f.endsWith('.shp')).sort()).toEqual(['zhongdianqy_line.shp', 'zhongdianqy_point.shp', 'zhongdianqy_polygon.shp']);
