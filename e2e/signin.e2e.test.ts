@@ -52,4 +52,28 @@ describe('signing in', () => {
     const roots = await d.page.locator('[data-testid="region-node"][data-depth="0"]').allInnerTexts();
     expect(roots).toEqual(['水东镇']);
   });
+  test('a password the office chose must be changed first: every page leads to the change form until it is', async () => {
+    const d = app();
+    await d.signInAs('demo-office');
+    const person = await d.api<{ id: number }>('POST', '/api/persons', { regionCode: '360702101000', name: '邓新民' });
+    await d.api('POST', `/api/persons/${person.id}/posts`, { postType: 'office_staff', regionCode: '360702101000', startsOn: '2024-01-01' });
+    await d.api('POST', `/api/persons/${person.id}/account`, { username: 'sd-new-clerk', password: 'Office-chose-2026' });
+    await d.click('sign-out');
+    await d.byTestId('signin-form').waitFor();
+
+    await d.signInAs('sd-new-clerk', 'Office-chose-2026');
+    expect(await d.text('password-must-change')).toContain('请先设置只有您自己知道的新密码');
+    await d.screenshot('password-must-change');
+    await d.open('/people');
+    await d.byTestId('password-page').waitFor();
+    expect(new URL(d.page.url()).pathname).toBe('/account/password');
+
+    await d.fill('password-current', 'Office-chose-2026');
+    await d.fill('password-new', 'Only-mine-2026');
+    await d.fill('password-confirm', 'Only-mine-2026');
+    await d.click('password-submit');
+    await d.byTestId('password-must-change').waitFor({ state: 'detached' });
+    await d.open('/people');
+    await d.byTestId('people-page').waitFor();
+  });
 });

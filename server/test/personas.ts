@@ -30,7 +30,7 @@ export async function holderOf(t: TestApp, postType: string, regionCode: string)
       .orderBy('id')
       .executeTakeFirstOrThrow();
     const existing = await tx.selectFrom('accounts').select('id').where('person_id', '=', post.person_id).executeTakeFirst();
-    if (!existing) await insertAccount(tx, { personId: post.person_id, username, passwordHash: await hashPassword(TEST_PASSWORD) });
+    if (!existing) await insertAccount(tx, { personId: post.person_id, username, passwordHash: await hashPassword(TEST_PASSWORD), chosenBy: 'holder' });
   });
   const account = await t.system.run((tx) =>
     tx

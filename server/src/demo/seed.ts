@@ -60,7 +60,7 @@ export async function seedDemo(ctx: Context, options: DemoOptions): Promise<void
     for (let i = 0; i < posts.length; i += 500) await insertPosts(tx, posts.slice(i, i + 500));
 
     for (const [i, p] of people.entries()) {
-      if (p.account) await insertAccount(tx, { personId: ids[i]!, username: p.account, passwordHash, isDemo: true });
+      if (p.account) await insertAccount(tx, { personId: ids[i]!, username: p.account, passwordHash, chosenBy: 'holder', isDemo: true });
     }
     await seedLand(tx, createRandom(`${seed}:land`), regions, geometry, options.landScale ?? 1);
   });

@@ -36,7 +36,8 @@ export interface MePost {
 
 /** The signed-in user: account, person, active posts, permissions and outermost visible regions. */
 export interface Me {
-  account: { id: number; username: string; sessionKind: string };
+  /** passwordMustChange: someone else chose the password; nothing but changing it works until the holder does. */
+  account: { id: number; username: string; sessionKind: string; passwordMustChange: boolean };
   person: { id: number; name: string };
   posts: MePost[];
   permissions: string[];

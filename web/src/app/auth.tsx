@@ -86,7 +86,8 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   const replaceSession = useCallback(
     (csrfToken: string) => {
       setCsrfToken(csrfToken);
-      queryClient.setQueryData<Me | null>(ME_KEY, (me) => (me ? { ...me, csrfToken } : me));
+      // Only one's own password change hands out a new session, and it is then the holder's own choice.
+      queryClient.setQueryData<Me | null>(ME_KEY, (me) => (me ? { ...me, csrfToken, account: { ...me.account, passwordMustChange: false } } : me));
     },
     [queryClient],
   );

@@ -1,6 +1,6 @@
 import { lazy, Suspense, type ComponentType, type ReactNode } from 'react';
-import { createBrowserRouter } from 'react-router-dom';
-import { RequireAuth, useCan } from './auth.tsx';
+import { createBrowserRouter, Navigate } from 'react-router-dom';
+import { RequireAuth, useCan, useMe } from './auth.tsx';
 import { BlockSpin, Forbidden } from './feedback.tsx';
 import { permissionFor } from './menu.tsx';
 import { NotFoundPage } from './NotFoundPage.tsx';
@@ -27,6 +27,9 @@ const ChangePasswordPage = page(() => import('../pages/account/ChangePasswordPag
 /** A module's page, shown only to users with the permission its menu entry names. */
 function Guard({ module, children }: { module: string; children: ReactNode }) {
   const can = useCan();
+  const me = useMe();
+  // The server answers nothing else until a password someone else chose has been changed.
+  if (me.account.passwordMustChange && module !== 'account') return <Navigate to="/account/password" replace />;
   const permission = permissionFor(module);
   if (permission && !can(permission)) return <Forbidden />;
   return <Suspense fallback={<BlockSpin minHeight={320} />}>{children}</Suspense>;

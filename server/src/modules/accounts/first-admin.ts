@@ -42,7 +42,7 @@ export async function createFirstAdmin(system: Context, input: FirstAdmin): Prom
     await insertPosts(tx, [
       { personId, postType: 'office_admin', regionCode, title: `${region.name}林长办管理员`, responsibilityArea: null, rangerKind: null, department: null, startsOn: rows[0]!.today },
     ]);
-    const account = await insertAccount(tx, { personId, username: input.username, passwordHash });
+    const account = await insertAccount(tx, { personId, username: input.username, passwordHash, chosenBy: 'holder' });
     return { regionCode, regionName: region.name, accountId: account.id };
   });
 }

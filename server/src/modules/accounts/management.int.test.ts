@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runInScope } from '../../db/scoped.ts';
 import { scopePatterns } from '../regions/codes.ts';
-import { anonymous, startTestApp, type Client, type TestApp } from '../../../test/app.ts';
+import { anonymous, signIn, startTestApp, type Client, type TestApp } from '../../../test/app.ts';
 import { holderOf, officeAdmin, SHASHI, SHUIDONG, supervisor, villageChief, ZHANGGONG } from '../../../test/personas.ts';
 import { TEST_PASSWORD } from '../../../test/template.ts';
 
@@ -134,6 +134,35 @@ describe('user names', () => {
       t.system.run((tx) => tx.insertInto('accounts').values({ person_id: personId, username: '13912345678', password_hash: 'x', is_demo: false, locked_until: null, last_login_at: null }).execute()),
     ).rejects.toThrow(/accounts_username_not_phone/);
     expect((await office.post(`/api/persons/${personId}/account`, { username: 'sd-supervisor-1', password: 'Shuidong-2026' })).statusCode).toBe(201);
+  });
+});
+
+describe('a password someone else chose', () => {
+  it('must be changed by the holder before the account can do anything else, after opening and after a reset', async () => {
+    const personId = (await office.post('/api/persons', { regionCode: SHUIDONG, name: '新任林长办' })).json().id as number;
+    await appoint(personId, 'office_staff', SHUIDONG);
+    const opened = await office.post(`/api/persons/${personId}/account`, { username: 'sd-new-supervisor', password: 'Office-chose-2026' });
+    expect(opened.statusCode).toBe(201);
+
+    const holder = await signIn(t, 'sd-new-supervisor', 'Office-chose-2026');
+    expect((await holder.get('/api/me')).json().account.passwordMustChange).toBe(true);
+    const refused = await holder.get(`/api/persons/${personId}`);
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json().error.code).toBe('password_change_required');
+    expect((await holder.get('/api/regions/360702101000/children')).json().error.code).toBe('password_change_required');
+
+    const changed = await holder.post('/api/auth/password', { currentPassword: 'Office-chose-2026', newPassword: 'Holder-chose-2026' });
+    expect(changed.statusCode).toBe(200);
+    const after = await signIn(t, 'sd-new-supervisor', 'Holder-chose-2026');
+    expect((await after.get('/api/me')).json().account.passwordMustChange).toBe(false);
+    expect((await after.get(`/api/persons/${personId}`)).statusCode).toBe(200);
+
+    const accountId = (await accountOf(personId)).id;
+    expect((await office.post(`/api/accounts/${accountId}/password`, { password: 'Office-reset-2026' })).statusCode).toBe(200);
+    const reset = await signIn(t, 'sd-new-supervisor', 'Office-reset-2026');
+    expect((await reset.get(`/api/persons/${personId}`)).json().error.code).toBe('password_change_required');
+    // Demo accounts and the first admin chose their own (the demo password is published): nothing to change.
+    expect((await (await villageChief(t)).get('/api/me')).json().account.passwordMustChange).toBe(false);
   });
 });
 

@@ -59,10 +59,11 @@ export async function findPasswordHash(tx: Tx, accountId: number): Promise<strin
   return row?.password_hash;
 }
 
-export async function setPassword(tx: Tx, accountId: number, passwordHash: string) {
+/** `chosenBy`: the holder themselves, or someone else (who then knows it: the holder must change it). */
+export async function setPassword(tx: Tx, accountId: number, passwordHash: string, chosenBy: PasswordChooser) {
   return tx
     .updateTable('accounts')
-    .set({ password_hash: passwordHash, password_changed_at: new Date(), failed_attempts: 0, locked_until: null })
+    .set({ password_hash: passwordHash, password_changed_at: new Date(), password_must_change: chosenBy === 'other', failed_attempts: 0, locked_until: null })
     .where('id', '=', accountId)
     .executeTakeFirst();
 }
@@ -87,10 +88,20 @@ export async function holderInScope(tx: Tx, personId: number): Promise<boolean> 
   return rows[0]?.ok === true;
 }
 
-export async function insertAccount(tx: Tx, input: { personId: number; username: string; passwordHash: string; isDemo?: boolean }) {
+export type PasswordChooser = 'holder' | 'other';
+
+export async function insertAccount(tx: Tx, input: { personId: number; username: string; passwordHash: string; chosenBy: PasswordChooser; isDemo?: boolean }) {
   return tx
     .insertInto('accounts')
-    .values({ person_id: input.personId, username: input.username, password_hash: input.passwordHash, is_demo: input.isDemo ?? false, locked_until: null, last_login_at: null })
+    .values({
+      person_id: input.personId,
+      username: input.username,
+      password_hash: input.passwordHash,
+      password_must_change: input.chosenBy === 'other',
+      is_demo: input.isDemo ?? false,
+      locked_until: null,
+      last_login_at: null,
+    })
     .returning(accountColumns)
     .executeTakeFirstOrThrow();
 }

@@ -44,7 +44,7 @@ export const accountsRoutes: FastifyPluginAsyncTypebox<{ config: Config; db: Kys
 
   app.post(
     '/api/auth/logout',
-    { schema: { tags, summary: '退出登录', description: '立即使当前会话失效。', response: responses({ 200: Ok }) }, config: { access: 'signed-in' } },
+    { schema: { tags, summary: '退出登录', description: '立即使当前会话失效。', response: responses({ 200: Ok }) }, config: { access: 'own-account' } },
     async (req, reply) => {
       await service.logout(req.ctx);
       clearSessionCookie(reply);
@@ -60,7 +60,7 @@ export const accountsRoutes: FastifyPluginAsyncTypebox<{ config: Config; db: Kys
       // unattended screen), so it is limited like sign-in, per account: the access hook (an
       // application hook) has named the caller before this route's rate-limit hook runs.
       config: {
-        access: 'signed-in',
+        access: 'own-account',
         rateLimit: { max: config.login.ratePerMinute, timeWindow: '1 minute', keyGenerator: (req) => (req.actor ? `account:${req.actor.accountId}` : req.ip) },
       },
     },
@@ -73,7 +73,7 @@ export const accountsRoutes: FastifyPluginAsyncTypebox<{ config: Config; db: Kys
 
   app.get(
     '/api/me',
-    { schema: { tags, summary: '当前用户', description: '本人、在任职务、权限与辖区。', response: responses({ 200: Me }) }, config: { access: 'signed-in' } },
+    { schema: { tags, summary: '当前用户', description: '本人、在任职务、权限与辖区；passwordMustChange 为真时只能修改密码。', response: responses({ 200: Me }) }, config: { access: 'own-account' } },
     (req) => service.me(req.ctx, db, config),
   );
 

@@ -43,6 +43,7 @@ export const Me = Type.Object({
       id: Type.Integer({ description: '账号 ID' }),
       username: Type.String({ description: '用户名' }),
       sessionKind: Type.String({ description: '会话类型：office 为网页（林长办）会话' }),
+      passwordMustChange: Type.Boolean({ description: '密码由他人设置（开通或重置账号），本人修改前只能查看本人信息、修改密码或退出' }),
     },
     { description: '登录的账号' },
   ),

@@ -93,7 +93,7 @@ export async function changePassword(db: Kysely<DB>, ctx: Context, config: Confi
   const newHash = await hashPassword(input.newPassword);
   return runInScope(db, self, async (tx) => {
     await auditAs(tx, 'auth.password_change');
-    await repo.setPassword(tx, actor.accountId, newHash);
+    await repo.setPassword(tx, actor.accountId, newHash, 'holder');
     await revokeAllSessions(tx, actor.accountId);
     const token = await createSession(tx, {
       accountId: actor.accountId,
@@ -125,7 +125,7 @@ export async function me(ctx: Context, db: Kysely<DB>, config: Config): Promise<
     return path;
   };
   return {
-    account: { id: actor.accountId, username: actor.username, sessionKind: actor.session.kind },
+    account: { id: actor.accountId, username: actor.username, sessionKind: actor.session.kind, passwordMustChange: actor.passwordMustChange },
     person: { id: actor.personId, name: actor.name },
     posts: actor.posts.map((p) => ({
       id: p.id,
@@ -171,7 +171,7 @@ export async function createAccount(ctx: Context, personId: number, input: { use
   return ctx.run(async (tx) => {
     await visiblePerson(tx, personId);
     if (!(await repo.holderInScope(tx, personId))) throw new AppError('account_out_of_scope');
-    return toAccount(await repo.insertAccount(tx, { personId, username: input.username, passwordHash }));
+    return toAccount(await repo.insertAccount(tx, { personId, username: input.username, passwordHash, chosenBy: 'other' }));
   });
 }
 
@@ -181,7 +181,7 @@ export async function resetPassword(ctx: Context, accountId: number, password: s
   return ctx.run(async (tx) => {
     await manageableAccount(tx, accountId);
     await auditAs(tx, 'account.password_reset');
-    const result = await repo.setPassword(tx, accountId, passwordHash);
+    const result = await repo.setPassword(tx, accountId, passwordHash, 'other');
     if (!result.numUpdatedRows) throw notFound('账号', accountId);
     await revokeAllSessions(tx, accountId);
     return toAccount((await repo.findAccount(tx, accountId))!);

@@ -12,9 +12,11 @@ import { csrfTokenMatches, hashToken, lookUpSession, touchSession, type SessionR
 /**
  * Who may call a route, declared on the route itself (`config: { access }`):
  * anyone, any signed-in user, or holders of a permission — who then act within the regions
- * where their posts grant it. A route under /api that declares nothing stops the server at start.
+ * where their posts grant it. `own-account` is signed-in and still open to a holder whose
+ * password someone else chose (who may do nothing else until they change it). A route under /api
+ * that declares nothing stops the server at start.
  */
-export type Access = 'public' | 'signed-in' | { permission: Permission };
+export type Access = 'public' | 'own-account' | 'signed-in' | { permission: Permission };
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -64,9 +66,11 @@ async function access(app: FastifyInstance, { config, db }: AccessOptions) {
     }
     const actor = toActor(session, credential!.viaCookie);
     if (actor.session.viaCookie && !SAFE_METHODS.has(request.method)) checkCsrf(request, config, actor);
-    if (rule !== 'signed-in' && !actor.grants.has(rule.permission)) throw new AppError('forbidden');
+    if (actor.passwordMustChange && rule !== 'own-account') throw new AppError('password_change_required');
+    const permission = typeof rule === 'object' ? rule.permission : undefined;
+    if (permission && !actor.grants.has(permission)) throw new AppError('forbidden');
     request.actor = actor;
-    request.ctx = new Context(db, actor, rootsOf(actor, rule === 'signed-in' ? undefined : rule.permission), request.ip);
+    request.ctx = new Context(db, actor, rootsOf(actor, permission), request.ip);
     if (Date.now() - session.last_seen_at.getTime() > TOUCH_AFTER_MS) {
       await systemContext(db).run((tx) => touchSession(tx, session));
     }
@@ -96,6 +100,7 @@ function toActor(session: SessionRecord, viaCookie: boolean): Actor {
     username: session.username,
     name: session.name,
     session: { tokenHash: session.token_hash, kind: session.kind, viaCookie },
+    passwordMustChange: session.password_must_change,
     posts: session.posts,
     grants: grantsOf(session.posts),
   };

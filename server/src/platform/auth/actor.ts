@@ -17,6 +17,8 @@ export interface Actor {
   username: string;
   name: string;
   session: { tokenHash: string; kind: 'office' | 'device'; viaCookie: boolean };
+  /** Someone else chose the password: until the holder changes it, only own-account routes answer. */
+  passwordMustChange: boolean;
   posts: ActivePost[];
   /** For each permission, the outermost regions where some post grants it: role × region subtree. */
   grants: ReadonlyMap<Permission, readonly string[]>;

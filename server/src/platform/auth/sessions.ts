@@ -39,6 +39,7 @@ export interface SessionRecord {
   username: string;
   status: 'active' | 'disabled';
   is_demo: boolean;
+  password_must_change: boolean;
   person_id: number;
   name: string;
   posts: ActivePost[];
@@ -70,7 +71,7 @@ export async function createSession(
 export async function findSession(tx: Tx, tokenHash: string): Promise<SessionRecord | undefined> {
   const { rows } = await sql<SessionRecord>`
     select s.token_hash, s.kind, s.created_at, s.last_seen_at, s.expires_at, s.idle_seconds, s.revoked_at,
-           a.id as account_id, a.username, a.status, a.is_demo, p.id as person_id, p.name,
+           a.id as account_id, a.username, a.status, a.is_demo, a.password_must_change, p.id as person_id, p.name,
            coalesce((
              select json_agg(json_build_object('id', po.id, 'postType', po.post_type,
                                                'regionCode', po.region_code, 'title', po.title,

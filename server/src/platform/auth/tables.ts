@@ -14,6 +14,8 @@ export interface AccountTable {
   failed_attempts: Generated<number>;
   locked_until: Date | null;
   password_changed_at: Generated<Date>;
+  /** Set when someone else chose the password; the holder must change it before anything else. */
+  password_must_change: Generated<boolean>;
   last_login_at: Date | null;
   created_at: CreatedAt;
   updated_at: UpdatedAt;

@@ -26,6 +26,7 @@ export const catalogue = {
 
   // what you may do
   forbidden: { status: 403, message: '您没有执行此操作的权限' },
+  password_change_required: { status: 403, message: '当前密码由他人设置，请先修改密码后再使用系统' },
   out_of_scope: { status: 403, message: '超出您的管辖范围：只能管理本辖区的数据' },
   not_found: { status: 404, message: '{entity}不存在，或不在您的管辖范围内' },
   account_out_of_scope: { status: 403, message: '该人员在您的管辖范围之外还担任职务，其账号只能由管辖其全部职务的林长办管理' },

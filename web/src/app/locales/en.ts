@@ -233,6 +233,7 @@ export const en: Catalogue = {
     resetHint: 'All sessions of this account end at once; the person signs in again with the new password.',
     username: 'Username',
     usernameHint: '3–32 lower-case letters, digits, dots, underscores or hyphens, starting with a letter or digit.',
+    passwordHint: 'At least 8 characters from 3 of: upper-case, lower-case, digits, symbols. It is temporary: the holder must change it to their own at first sign-in.',
     newPassword: 'New password',
     status: 'Status',
     active: 'Active',
@@ -276,6 +277,7 @@ export const en: Catalogue = {
     otherSessions: 'Your sign-ins on other devices end when you change it.',
     submit: 'Change password',
     changed: 'Password changed',
+    mustChange: 'Your password was set by the forest-chief office (when the account was opened or reset). For your account’s safety, first choose a new password only you know; then the system is yours to use.',
   },
   audit: {
     title: 'Audit log',

@@ -235,6 +235,7 @@ export const zhCN = {
     resetHint: '重置后该账号的所有登录会话立即失效，需用新密码重新登录。',
     username: '用户名',
     usernameHint: '3–32 位小写字母、数字、点、下划线或连字符，以字母或数字开头。',
+    passwordHint: '密码至少 8 位，且须包含大写字母、小写字母、数字、符号中的至少 3 类。这是临时密码：本人首次登录后须先改成自己的密码。',
     newPassword: '新密码',
     status: '状态',
     active: '已启用',
@@ -278,6 +279,7 @@ export const zhCN = {
     otherSessions: '修改后，您在其他设备上的登录将全部失效。',
     submit: '修改密码',
     changed: '密码已修改',
+    mustChange: '您的密码由林长办设置（开通或重置账号时）。为了账号安全，请先设置只有您自己知道的新密码，然后才能使用系统。',
   },
   audit: {
     title: '审计日志',

@@ -57,6 +57,7 @@ export function ChangePasswordPage() {
       </div>
       <Card style={{ maxWidth: 560 }}>
         <Typography.Paragraph type="secondary">{t('password.intro', { username: me.account.username })}</Typography.Paragraph>
+        {me.account.passwordMustChange && <Alert type="warning" showIcon title={t('password.mustChange')} style={{ marginBottom: 16 }} data-testid="password-must-change" />}
         {formError && <Alert type="error" showIcon title={formError} style={{ marginBottom: 16 }} data-testid="password-error" />}
         <Form<Values> form={form} layout="vertical" onFinish={(values) => void onFinish(values)} requiredMark={false}>
           <Form.Item name="currentPassword" label={t('password.current')} rules={[{ required: true, message: t('password.currentRequired') }]}>

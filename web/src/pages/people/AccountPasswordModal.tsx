@@ -56,7 +56,7 @@ export function AccountPasswordModal({ mode, person, account, onClose }: { mode:
             <Input maxLength={32} autoComplete="off" data-testid="account-username" />
           </Form.Item>
         )}
-        <Form.Item name="password" label={t('accounts.newPassword')} extra={t('password.rule')} rules={[{ required: true, message: t('password.required') }, strongPasswordRule]}>
+        <Form.Item name="password" label={t('accounts.newPassword')} extra={t('accounts.passwordHint')} rules={[{ required: true, message: t('password.required') }, strongPasswordRule]}>
           <Input.Password autoComplete="new-password" data-testid="account-password" />
         </Form.Item>
         <Form.Item
