@@ -63,7 +63,10 @@ describe('demo county generator', () => {
     expect(Math.max(...hectares)).toBeLessThanOrEqual(30);
     // Numbers run 001, 002, … within each 林班, with no gaps where slivers were joined to a neighbour.
     const numbers = new Map<string, number[]>();
-    for (const s of land.subCompartments) numbers.set(`${s.regionCode}/${s.compartment}`, [...(numbers.get(`${s.regionCode}/${s.compartment}`) ?? []), Number(s.number)]);
+    for (const s of land.subCompartments) {
+      const compartment = `${s.regionCode}/${s.compartment}`;
+      numbers.set(compartment, [...(numbers.get(compartment) ?? []), Number(s.number)]);
+    }
     for (const list of numbers.values()) expect(list).toEqual(list.map((_, i) => i + 1));
   });
 });

@@ -139,7 +139,7 @@ const MIN_STAND_KM2 = 1.02 / 100;
 function sizeForElevation(e: number): number {
   if (e < 0.3) return 0.95;
   if (e < 0.5) return 1.2;
-  return 1.3 + (e - 0.5) ** 2 * 40; // up to ~15 ha on the ridges
+  return 1.3 + (e - 0.5) ** 2 * 40; // up to ~11 ha on the ridges, before slivers join
 }
 
 /** Seed points whose spacing follows the wanted local cell size (km² = ha / 100). */
