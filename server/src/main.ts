@@ -1,6 +1,6 @@
 import { buildApp } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
-import { prepareDatabase } from './db/prepare.ts';
+import { prepareDatabase } from './startup/prepare.ts';
 import { DEMO_ACCOUNTS } from './demo/accounts.ts';
 
 /** Start: config → database (migrations, demo seed) → HTTP. */
