@@ -59,6 +59,7 @@ export class JobRunner {
   private beat: NodeJS.Timeout | undefined;
   private tick: Promise<void> | undefined;
   private wakeRequested = false;
+  private started = false;
   private stopped = false;
   private lastSweep = 0;
 
@@ -72,6 +73,7 @@ export class JobRunner {
   }
 
   start(): void {
+    this.started = true;
     live.add(this.workerId);
     this.beat = setInterval(() => {
       if (this.active.size > 0) void this.system.run((tx) => repo.heartbeat(tx, this.workerId)).catch((error) => this.options.onError(error));
@@ -81,9 +83,9 @@ export class JobRunner {
     this.schedule(0);
   }
 
-  /** A job was just queued or finished: look now instead of at the next poll. */
+  /** A job was just queued or finished: look now instead of at the next poll (a runner not started only queues). */
   wake(): void {
-    if (this.stopped) return;
+    if (!this.started || this.stopped) return;
     if (this.tick) this.wakeRequested = true;
     else this.schedule(0);
   }
