@@ -54,7 +54,7 @@ export const importsRoutes: FastifyPluginAsyncTypebox<ModuleDeps> = async (app, 
         consumes: ['multipart/form-data'],
         response: responses({ 201: ImportJob }),
       },
-      config: { access: signedIn },
+      config: { access: signedIn, uploadLimit: maxBytes },
     },
     async (req, reply) => {
       if (Number(req.headers['content-length'] ?? 0) > maxBytes + FRAMING_BYTES) throw new AppError('payload_too_large', { limit: formatBytes(maxBytes) });
