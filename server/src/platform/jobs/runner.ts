@@ -270,7 +270,7 @@ export class JobRunner {
           kind: kind.kind,
           regionCode: null,
           createdBy: null,
-          createdByName: 'system',
+          createdByName: this.system.acting.name,
           roots: null,
           payload: { occurrence: at.toISOString() },
           maxAttempts: kind.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
