@@ -4,6 +4,9 @@
 //   web     Vite → web/dist (the single-page app)
 //   server  esbuild → server/dist/main.js (the server as one bundle, decision 010)
 // Plain Node, no dependencies of its own: it runs before anything else is known to work.
+// `npm run build [-- web|server]` runs it; scripts/start.mjs calls buildIfStale() before the server.
+// Everything it and the build tools print goes to standard error, so a server's standard output
+// holds only its log lines.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -55,24 +58,28 @@ function staleReason({ output, inputs }) {
   return null;
 }
 
-const wanted = process.argv.slice(2);
-for (const name of wanted.length > 0 ? wanted : Object.keys(TARGETS)) {
-  const target = TARGETS[name];
-  if (!target) {
-    console.error(`build: unknown part "${name}" (known: ${Object.keys(TARGETS).join(', ')})`);
-    process.exit(1);
+/** Builds each named part (all when none) that is stale; returns false when a build failed. */
+export function buildIfStale(parts = Object.keys(TARGETS)) {
+  for (const name of parts) {
+    const target = TARGETS[name];
+    if (!target) {
+      console.error(`build: unknown part "${name}" (known: ${Object.keys(TARGETS).join(', ')})`);
+      return false;
+    }
+    const reason = staleReason(target);
+    if (!reason) continue;
+    console.error(`${name}: building (${reason})…`);
+    if (name === 'server') fs.rmSync(path.join(repo, 'server/dist'), { recursive: true, force: true });
+    const result = spawnSync('npx', target.command, { cwd: repo, stdio: ['ignore', 2, 2] });
+    if (result.error) {
+      console.error(`${name}: could not run ${target.command[0]}: ${result.error.message}`);
+      return false;
+    }
+    if (result.status !== 0) return false;
   }
-  const reason = staleReason(target);
-  if (!reason) {
-    console.log(`${name}: ${path.dirname(target.output)} is up to date`);
-    continue;
-  }
-  console.log(`${name}: building (${reason})…`);
-  if (name === 'server') fs.rmSync(path.join(repo, 'server/dist'), { recursive: true, force: true });
-  const result = spawnSync('npx', target.command, { cwd: repo, stdio: 'inherit' });
-  if (result.error) {
-    console.error(`${name}: could not run ${target.command[0]}: ${result.error.message}`);
-    process.exit(1);
-  }
-  if (result.status !== 0) process.exit(result.status ?? 1);
+  return true;
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
+  if (!buildIfStale(process.argv.length > 2 ? process.argv.slice(2) : undefined)) process.exit(1);
 }

@@ -10,7 +10,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Ajv, type AnySchema } from 'ajv';
 import formats from 'ajv-formats';
 import fastJsonStringify from 'fast-json-stringify';
-import Fastify, { type FastifyInstance, type FastifySchemaCompiler, type FastifySerializerCompiler } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifySchemaCompiler, type FastifySerializerCompiler } from 'fastify';
 import type { Config } from './config.ts';
 import type { Database } from './db/database.ts';
 import { accountsRoutes } from './modules/accounts/routes.ts';
@@ -31,6 +31,7 @@ import { frameworkError, registerErrorHandling, sendError } from './platform/err
 import { REPO_ROOT } from './paths.ts';
 import { FileStore } from './platform/files/store.ts';
 import { JobsService } from './platform/jobs/service.ts';
+import { createLogger, RequestLines, requestIdGenerator, returnRequestIds } from './platform/logging.ts';
 import type { ModuleDeps } from './platform/module.ts';
 
 export const WEB_DIST = path.join(REPO_ROOT, 'web/dist');
@@ -38,13 +39,16 @@ export const WEB_DIST = path.join(REPO_ROOT, 'web/dist');
 export interface AppOptions {
   config: Config;
   database: Database;
-  logger?: boolean;
+  /** The process's logger (main.ts shares it with the start-up steps); false = none (tests). */
+  logger?: FastifyBaseLogger | false;
 }
 
 /** Builds the HTTP application: platform plugins first, then each domain module, then the web app. */
-export async function buildApp({ config, database, logger = true }: AppOptions): Promise<FastifyInstance> {
+export async function buildApp({ config, database, logger = createLogger(config) }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: logger ? { level: config.logLevel } : false,
+    ...(logger ? { loggerInstance: logger } : { logger: false }),
+    logController: new RequestLines(config.logFormat),
+    genReqId: requestIdGenerator(config.trustProxy),
     trustProxy: config.trustProxy,
     bodyLimit: 2 * 1024 * 1024,
     // A URL that cannot be decoded is refused before routing, out of the error handler's reach.
@@ -56,6 +60,7 @@ export async function buildApp({ config, database, logger = true }: AppOptions):
   app.setValidatorCompiler(requestValidators(once));
   app.setSerializerCompiler(responseSerializers(once));
 
+  returnRequestIds(app);
   registerErrorHandling(app);
   await app.register(cookie);
   await app.register(rateLimit, {

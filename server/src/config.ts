@@ -17,7 +17,12 @@ const Env = Type.Object({
   DEMO_LAND_SCALE: Type.Number({ exclusiveMinimum: 0, maximum: 4, default: 1, description: 'density of demo sub-compartments (tests use less)' }),
   REGIONS: Type.String({ pattern: '^\\d{6}(,\\d{6})*$', default: '360702', description: 'county codes this installation covers' }),
   LOG_LEVEL: Type.Union(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)), { default: 'info' }),
-  TRUST_PROXY: Type.Boolean({ default: false }),
+  LOG_FORMAT: Type.Optional(Type.Union([Type.Literal('json'), Type.Literal('pretty')], { description: 'json lines, or short readable lines; default pretty on a terminal outside production' })),
+  TRUST_PROXY: Type.String({
+    pattern: '^(true|false|[0-9A-Za-z.:/]+(,[0-9A-Za-z.:/]+)*)$',
+    default: 'false',
+    description: 'true, false, or the reverse proxies\' addresses / CIDR ranges, comma-separated',
+  }),
   COOKIE_SECURE: Type.Union([Type.Literal('auto'), Type.Literal('always'), Type.Literal('never')], { default: 'auto' }),
   SESSION_IDLE_MINUTES: Type.Integer({ minimum: 1, default: 30 }),
   SESSION_ABSOLUTE_HOURS: Type.Integer({ minimum: 1, default: 12 }),
@@ -44,7 +49,10 @@ export interface Config {
   demo: { password: string; seed: boolean; landScale: number };
   regions: string[];
   logLevel: Env['LOG_LEVEL'];
-  trustProxy: boolean;
+  /** `json`: one JSON object a line (production, or output that is not a terminal); `pretty`: short lines for a person. */
+  logFormat: 'json' | 'pretty';
+  /** Whom to believe about the client's address, scheme and request id: nobody, every peer, or these proxies (addresses and CIDR ranges). */
+  trustProxy: boolean | string[];
   cookieSecure: Env['COOKIE_SECURE'];
   session: { idleMinutes: number; absoluteHours: number };
   login: { maxFailures: number; lockMinutes: number; ratePerMinute: number };
@@ -55,8 +63,11 @@ export interface Config {
 
 export class ConfigError extends Error {}
 
-/** Reads every environment variable once; a bad value stops the start with a message that says what to fix. */
-export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
+/**
+ * Reads every environment variable once; a bad value stops the start with a message that says what
+ * to fix. `terminal` says whether standard output is a person's terminal (it picks the log format).
+ */
+export function loadConfig(source: NodeJS.ProcessEnv = process.env, terminal = process.stdout.isTTY === true): Config {
   const raw: Record<string, unknown> = {};
   for (const key of Object.keys(Env.properties)) {
     const value = source[key];
@@ -87,7 +98,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     demo: { password: env.DEMO_PASSWORD, seed: env.DEMO_SEED === 'auto' && !production, landScale: env.DEMO_LAND_SCALE },
     regions: env.REGIONS.split(','),
     logLevel: env.LOG_LEVEL,
-    trustProxy: env.TRUST_PROXY,
+    logFormat: env.LOG_FORMAT ?? (terminal && !production ? 'pretty' : 'json'),
+    trustProxy: env.TRUST_PROXY === 'true' ? true : env.TRUST_PROXY === 'false' ? false : env.TRUST_PROXY.split(','),
     cookieSecure: env.COOKIE_SECURE,
     session: { idleMinutes: env.SESSION_IDLE_MINUTES, absoluteHours: env.SESSION_ABSOLUTE_HOURS },
     login: { maxFailures: env.LOGIN_MAX_FAILURES, lockMinutes: env.LOGIN_LOCK_MINUTES, ratePerMinute: env.LOGIN_RATE_PER_MINUTE },

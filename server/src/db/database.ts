@@ -1,10 +1,10 @@
 import fs from 'node:fs/promises';
 import { PGlite } from '@electric-sql/pglite';
-import { postgis } from '@electric-sql/pglite-postgis';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { Config } from '../config.ts';
 import { PGliteDialect } from './pglite-dialect.ts';
+import { postgisCore } from './postgis-bundle.ts';
 import type { DB } from './tables.ts';
 
 /**
@@ -63,7 +63,7 @@ async function openPGlite(dataDir: string, { pgliteBlob, inMemory }: OpenOptions
   if (onDisk) await fs.mkdir(dataDir, { recursive: true });
   const pglite = await PGlite.create({
     ...(pgliteBlob ? { loadDataDir: pgliteBlob } : { dataDir: onDisk ? dataDir : 'memory://' }),
-    extensions: { postgis },
+    extensions: { postgis: postgisCore() },
     parsers,
   });
   const app = new Kysely<DB>({ dialect: new PGliteDialect(pglite) });

@@ -13,7 +13,14 @@ const RULE_SOURCE = '《章贡区2021年林长制工作要点》第3条：常规
  * plausible attributes, key risk areas and routes, chiefs' responsibility areas, patrol rules
  * and a nature-reserve reference layer.
  */
-export async function seedLand(tx: Tx, random: Random, regions: readonly RegionInput[], geometry: DemoRegionGeometry, scale: number): Promise<void> {
+export async function seedLand(
+  tx: Tx,
+  random: Random,
+  regions: readonly RegionInput[],
+  geometry: DemoRegionGeometry,
+  scale: number,
+  progress: (stage: string) => void,
+): Promise<void> {
   const rangerRows = await tx
     .selectFrom('posts')
     .select(['id', 'region_code'])
@@ -24,7 +31,9 @@ export async function seedLand(tx: Tx, random: Random, regions: readonly RegionI
   const rangersByVillage = new Map<string, number[]>();
   for (const r of rangerRows) rangersByVillage.set(r.region_code, [...(rangersByVillage.get(r.region_code) ?? []), r.id]);
 
+  progress('drawing grids, sub-compartments and risk areas');
   const land = planLand(random, regions, geometry, rangersByVillage, scale);
+  progress(`grid plans (${land.previousGrids.length + land.grids.length} grids)`);
   const geo = (mp: MultiPoly) => geometry.frame.multiPolygon(mp);
   const names = new Map(regions.map((r) => [r.code, r.name]));
 
@@ -51,6 +60,7 @@ export async function seedLand(tx: Tx, random: Random, regions: readonly RegionI
     survey_year: s.surveyYear,
   }));
   for (let i = 0; i < rows.length; i += 2000) {
+    progress(`sub-compartments ${Math.round((100 * i) / rows.length)}% of ${rows.length}`);
     await sql`
       insert into sub_compartments (region_code, compartment, number, geom, land_class, forest_category, public_welfare_grade,
                                     protection_grade, origin, dominant_species, age_group, canopy_density, stock_per_ha,
@@ -65,6 +75,7 @@ export async function seedLand(tx: Tx, random: Random, regions: readonly RegionI
                   canopy_density numeric, stock_per_ha numeric, ownership text, survey_year smallint)) s`.execute(tx);
   }
 
+  progress('key risk areas, routes, responsibility areas and patrol rules');
   const risks = land.risks.map((r) => ({
     region_code: r.regionCode,
     kind: r.kind,

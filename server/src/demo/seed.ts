@@ -14,6 +14,8 @@ export interface DemoOptions {
   seed?: string;
   /** Below 1, fewer and larger sub-compartments (test databases). */
   landScale?: number;
+  /** Told each stage as it begins, so a first start that takes half a minute shows it is working. */
+  progress?: (stage: string) => void;
 }
 
 /**
@@ -22,6 +24,8 @@ export interface DemoOptions {
  */
 export async function seedDemo(ctx: Context, options: DemoOptions): Promise<void> {
   const seed = options.seed ?? 'linzhang-demo-360702';
+  const progress = options.progress ?? (() => {});
+  progress('regions and their boundaries');
   const regions = divisionsOf([DEMO_COUNTY]);
   const geometry = zhanggongBoundaries(createRandom(`${seed}:regions`), regions);
   const people = planPeople(createRandom(`${seed}:people`), regions);
@@ -34,6 +38,7 @@ export async function seedDemo(ctx: Context, options: DemoOptions): Promise<void
       ...[...geometry.byCode].map(([code, mp]) => ({ code, geometry: geometry.frame.multiPolygon(mp) })),
     ]);
 
+    progress(`${people.length} people, their posts and accounts`);
     const ids: number[] = [];
     for (let i = 0; i < people.length; i += 500) {
       const rows = await tx
@@ -62,6 +67,6 @@ export async function seedDemo(ctx: Context, options: DemoOptions): Promise<void
     for (const [i, p] of people.entries()) {
       if (p.account) await insertAccount(tx, { personId: ids[i]!, username: p.account, passwordHash, chosenBy: 'holder', isDemo: true });
     }
-    await seedLand(tx, createRandom(`${seed}:land`), regions, geometry, options.landScale ?? 1);
+    await seedLand(tx, createRandom(`${seed}:land`), regions, geometry, options.landScale ?? 1, progress);
   });
 }

@@ -4,6 +4,7 @@ import { migrate } from '../db/migrator.ts';
 import { readDefaultCodeTables } from '../modules/land/code-tables.ts';
 import { countCodeEntries, replaceCodeTables } from '../modules/land/repository.ts';
 import { systemContext } from '../platform/context.ts';
+import { startupSteps, type StartupSteps } from '../platform/startup.ts';
 
 export interface PreparedDatabase {
   database: Database;
@@ -18,33 +19,28 @@ export interface PreparedDatabase {
  * database and loads the counties the configuration names. It lives outside db/ because it
  * calls on modules (land, regions, the demo), which db/ and platform/ never import.
  */
-export async function prepareDatabase(config: Config, options: OpenOptions & { log?: (message: string) => void } = {}): Promise<PreparedDatabase> {
-  const log = options.log ?? (() => {});
-  let mark = performance.now();
-  const lap = () => {
-    const seconds = ((performance.now() - mark) / 1000).toFixed(1);
-    mark = performance.now();
-    return `${seconds} s`;
-  };
+export async function prepareDatabase(config: Config, options: OpenOptions & { steps?: StartupSteps } = {}): Promise<PreparedDatabase> {
+  const steps = options.steps ?? startupSteps();
   const database = await openDatabase(config, options);
-  log(`database open (${lap()})`);
+  steps.lap('open', 'database open');
   const migrated = await migrate(database.owner);
-  if (migrated.length > 0) log(`applied ${migrated.length} migration(s) (${lap()})`);
+  steps.lap('migrations', migrated.length > 0 ? `applied ${migrated.length} migration(s)` : 'migrations up to date');
   await database.enterAppRole();
   const system = systemContext(database.app);
   // Every installation needs the code tables; an empty table gets the shipped file.
   await system.run(async (tx) => {
     if ((await countCodeEntries(tx)) === 0) await replaceCodeTables(tx, await readDefaultCodeTables());
   });
+  steps.lap('code_tables', 'code tables checked');
   let seeded = false;
   if (config.demo.seed) {
     const empty = await system.run(async (tx) => (await tx.selectFrom('regions').select('code').limit(1).execute()).length === 0);
     if (empty) {
-      log('empty database: generating the demo county (章贡区)…');
+      steps.progress('empty database: generating the demo county (章贡区)…');
       // The generator and its geometry libraries are loaded only for a first start.
       const { seedDemo } = await import('../demo/seed.ts');
-      await seedDemo(system, { password: config.demo.password, landScale: config.demo.landScale });
-      log(`demo county generated (${lap()})`);
+      await seedDemo(system, { password: config.demo.password, landScale: config.demo.landScale, progress: (m) => steps.progress(`demo county: ${m}`) });
+      steps.lap('demo', 'demo county generated');
       seeded = true;
     }
   }
@@ -54,7 +50,7 @@ export async function prepareDatabase(config: Config, options: OpenOptions & { l
   const missing = config.regions.filter((county) => !present.some((r) => r.code === `${county}000000`));
   if (missing.length > 0) {
     const { loadRegions } = await import('../modules/regions/load.ts');
-    log(`loaded ${await loadRegions(system, missing)} regions of ${missing.join(', ')} (${lap()})`);
+    steps.lap('regions', `loaded ${await loadRegions(system, missing)} regions of ${missing.join(', ')}`);
   }
   return { database, migrated, seeded };
 }
