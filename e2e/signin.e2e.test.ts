@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { useDriver } from './driver.ts';
+import { DESKTOP, PHONE, useDriver } from './driver.ts';
 
 describe('signing in', () => {
   const app = useDriver();
@@ -12,6 +12,28 @@ describe('signing in', () => {
     await d.click('signin-submit');
 
     expect(await d.text('signin-error')).toContain('用户名或密码错误');
+  });
+
+  test('a wrong password says how many tries are left before the lock, and near the end what to do instead of guessing', async () => {
+    const d = app();
+    await d.open('/signin');
+    const wrongPassword = async (left: number) => {
+      await d.fill('signin-username', 'demo-village');
+      await d.fill('signin-password', 'not-the-password');
+      await d.click('signin-submit');
+      await d.byTestId('signin-error').filter({ hasText: `还可尝试 ${left} 次` }).waitFor();
+      return d.text('signin-error');
+    };
+    expect(await wrongPassword(4)).toContain('用户名或密码错误，还可尝试 4 次，之后账号将锁定 15 分钟');
+    expect(await wrongPassword(3)).not.toContain('不要反复尝试');
+    expect(await wrongPassword(2)).toContain('忘记密码请联系本级林长办重置，不要反复尝试');
+    await d.screenshot('signin-last-tries');
+    await d.page.setViewportSize(PHONE);
+    await d.screenshot('signin-last-tries-phone');
+    await d.page.setViewportSize(DESKTOP);
+
+    // the right password still works, and the count starts again
+    await d.signInAs('demo-village');
   });
 
   test('the county office admin sees every menu entry', async () => {

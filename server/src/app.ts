@@ -30,6 +30,7 @@ import { AppError } from './platform/errors/app-error.ts';
 import { frameworkError, registerErrorHandling, sendError } from './platform/errors/handler.ts';
 import { REPO_ROOT } from './paths.ts';
 import { FileStore } from './platform/files/store.ts';
+import { JobsService } from './platform/jobs/service.ts';
 import { createLogger, RequestLines, requestIdGenerator, returnRequestIds } from './platform/logging.ts';
 import type { ModuleDeps } from './platform/module.ts';
 
@@ -79,9 +80,14 @@ export async function buildApp({ config, database, logger = createLogger(config)
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   await app.register(accessPlugin, { config, db: database.app });
 
-  const deps: ModuleDeps = { config, database, files: new FileStore(path.join(config.dataDir, 'files')) };
+  // One jobs service for every module: modules register their kinds while they register, so it
+  // starts once they all have, and stops (letting running jobs reach a checkpoint) before the database closes.
+  const jobs = new JobsService(database, { onError: (err, jobId) => app.log.error({ err, jobId }, 'background job') });
+  app.addHook('onReady', async () => jobs.start());
+  app.addHook('onClose', async () => jobs.stop());
+  const deps: ModuleDeps = { config, database, files: new FileStore(path.join(config.dataDir, 'files')), jobs };
   await app.register(healthRoutes, { database });
-  await app.register(accountsRoutes, { config, db: database.app });
+  await app.register(accountsRoutes, { config });
   await app.register(regionsRoutes);
   await app.register(peopleRoutes, { files: deps.files });
   await app.register(auditRoutes);

@@ -1,9 +1,9 @@
 import { buildApp } from './app.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
-import { prepareDatabase } from './db/prepare.ts';
 import { DEMO_ACCOUNTS } from './demo/accounts.ts';
 import { createLogger } from './platform/logging.ts';
 import { startupSteps } from './platform/startup.ts';
+import { prepareDatabase } from './startup/prepare.ts';
 
 /** How long a graceful stop may take (open requests, the job runner, the database) before the process exits anyway. */
 const STOP_TIMEOUT_MS = 15_000;

@@ -5,7 +5,7 @@ import { inject } from 'vitest';
 import { buildApp } from '../src/app.ts';
 import type { Config } from '../src/config.ts';
 import type { Database } from '../src/db/database.ts';
-import { prepareDatabase } from '../src/db/prepare.ts';
+import { prepareDatabase } from '../src/startup/prepare.ts';
 import { systemContext, type Context } from '../src/platform/context.ts';
 import { adminQuery, pgliteTemplatePath, testConfig, TEST_PASSWORD, withDatabase } from './template.ts';
 

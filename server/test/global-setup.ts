@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { prepareDatabase } from '../src/db/prepare.ts';
+import { prepareDatabase } from '../src/startup/prepare.ts';
 import { adminQuery, pgliteTemplatePath, postgresTemplateName, templateKey, testConfig, withDatabase } from './template.ts';
 
 declare module 'vitest' {

@@ -35,7 +35,7 @@ export function templateKey(): string {
     }
   };
   for (const dir of ['server/src/migrations', 'server/src/demo']) walk(path.join(ROOT, dir));
-  for (const file of ['server/src/modules/regions/load.ts', 'server/src/db/prepare.ts', 'server/data/code-tables.csv', 'package-lock.json']) {
+  for (const file of ['server/src/modules/regions/load.ts', 'server/src/startup/prepare.ts', 'server/data/code-tables.csv', 'package-lock.json']) {
     hash.update(file).update(fs.readFileSync(path.join(ROOT, file)));
   }
   return hash.digest('hex').slice(0, 16);

@@ -13,12 +13,16 @@ export interface ScopeSettings {
   actorId: number | null;
   actorName: string;
   ip: string | null;
+  /** A transaction that may only read (a sign-in looking up who a name means). */
+  readOnly?: boolean;
 }
 
 /**
  * Runs `fn` in one transaction whose row-level-security scope, actor and IP are set first.
  * This is the only way the application reaches scoped tables: without these settings the
  * policies match no row, so a query that skipped this sees nothing rather than everything.
+ * Only the platform's contexts call it (platform/context.ts; a lint rule keeps it so), which keeps
+ * how a transaction gets its scope in one place.
  * BEGIN and the settings travel as one statement (a round trip less on every request); the
  * values are quoted as literals since several statements at once cannot carry parameters.
  */
@@ -51,7 +55,7 @@ function beginInScope(settings: ScopeSettings): string {
     ip: settings.ip ?? '',
   };
   const sets = Object.entries(values).map(([key, value]) => `set_config('linzhang.${key}', ${pg.escapeLiteral(value)}, true)`);
-  return `begin; select ${sets.join(', ')}`;
+  return `begin${settings.readOnly ? ' read only' : ''}; select ${sets.join(', ')}`;
 }
 
 const committed = new WeakMap<Tx, Array<() => void>>();

@@ -7,12 +7,18 @@ import type { RegionTables } from '../modules/regions/tables.ts';
 import type { ResourceTables } from '../modules/resources/tables.ts';
 import type { AuditTables } from '../platform/audit/tables.ts';
 import type { AuthTables } from '../platform/auth/tables.ts';
+import type { JobTables } from '../platform/jobs/tables.ts';
 import type { TileTables } from '../platform/tiles/tables.ts';
 
-/** Every table the application reads or writes; each module declares its own in `tables.ts`. */
+/**
+ * Every table the application reads or writes; each module declares its own in `tables.ts`.
+ * The one place db/ imports modules (type-only, their tables.ts): Kysely needs the whole schema
+ * as one type, and the modules sit above db/ (docs/architecture.md).
+ */
 export interface DB
   extends AuditTables,
     AuthTables,
+    JobTables,
     TileTables,
     RegionTables,
     PeopleTables,

@@ -2,6 +2,13 @@ import { Type, type TNull, type TSchema, type TUnion } from 'typebox';
 import { fieldLabel } from './errors/validation.ts';
 
 /**
+ * A record's id wherever a client names one (paths, queries, bodies): a positive integer that a
+ * JavaScript number holds exactly. Ids are bigint in the database but stay far below 2^53, and
+ * anything larger is refused here (400) rather than reaching PostgreSQL as an out-of-range bigint.
+ */
+export const Id = Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER });
+
+/**
  * A value or null, described once: on the union, which is the property the OpenAPI document shows.
  * The member's own description (a shared RegionCode, Day …) is left out, because @fastify/swagger
  * only folds `anyOf: [X, null]` into one `nullable` X when the two do not both carry one. The

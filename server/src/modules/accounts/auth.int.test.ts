@@ -34,22 +34,26 @@ describe('signing in', () => {
     expect((await login(phone!, TEST_PASSWORD)).statusCode).toBe(200);
   });
 
-  it('refuses a wrong password or an unknown name with the same answer, so the answer does not tell which names exist', async () => {
-    const unknown = await login('nobody-here', 'whatever');
-    expect(unknown.statusCode).toBe(401);
-    expect(unknown.json()).toEqual({ error: { code: 'invalid_credentials', message: '用户名或密码错误', details: {} } });
-    // not even by counting down: the first and a later failure on a real account answer alike
-    for (let i = 0; i < 2; i++) {
+  it('refuses a wrong password with the tries left before the lock, and an unknown name with the same answers, so no answer tells which names exist', async () => {
+    const unknown = [await login('nobody-here', 'whatever'), await login('nobody-here', 'whatever')];
+    expect(unknown[0]!.statusCode).toBe(401);
+    expect(unknown[0]!.json()).toEqual({
+      error: { code: 'invalid_credentials', message: '用户名或密码错误，还可尝试 4 次，之后账号将锁定 15 分钟', details: { remainingAttempts: 4, lockMinutes: 15 } },
+    });
+    expect(unknown[1]!.json().error).toMatchObject({ message: '用户名或密码错误，还可尝试 3 次，之后账号将锁定 15 分钟', details: { remainingAttempts: 3 } });
+    for (const earlier of unknown) {
       const wrong = await login('demo-supervisor', 'not-the-password');
-      expect(wrong.statusCode).toBe(unknown.statusCode);
-      expect(wrong.json()).toEqual(unknown.json());
+      expect(wrong.statusCode).toBe(earlier.statusCode);
+      expect(wrong.json()).toEqual(earlier.json());
     }
   });
 
   it('locks the account for 15 minutes after 5 failures, even against the right password; it opens again after them', async () => {
     const target = await holderOf(t, 'office_staff', SHUIDONG);
     const username = (await target.get('/api/me')).json().account.username as string;
-    for (let i = 1; i <= 4; i++) expect((await login(username, 'Wrong-pass-1')).json().error.code).toBe('invalid_credentials');
+    for (let i = 1; i <= 4; i++) {
+      expect((await login(username, 'Wrong-pass-1')).json().error).toMatchObject({ code: 'invalid_credentials', details: { remainingAttempts: 5 - i } });
+    }
     const fifth = await login(username, 'Wrong-pass-1');
     expect(fifth.statusCode).toBe(423);
     expect(fifth.json().error).toMatchObject({ code: 'account_locked', details: { minutes: 15 } });

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../../config.ts';
-import { prepareDatabase } from '../../db/prepare.ts';
+import { prepareDatabase } from '../../startup/prepare.ts';
 import { systemContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
 import { fromPostgresError } from '../../platform/errors/postgres.ts';

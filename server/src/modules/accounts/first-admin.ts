@@ -4,7 +4,7 @@ import type { Context } from '../../platform/context.ts';
 import { assertStrongPassword, hashPassword } from '../../platform/auth/password.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
 import { insertPerson, insertPosts } from '../people/repository.ts';
-import { levelOf } from '../regions/codes.ts';
+import { levelOf } from '../../platform/scope/regions.ts';
 import { loadRegions } from '../regions/load.ts';
 import { insertAccount } from './repository.ts';
 

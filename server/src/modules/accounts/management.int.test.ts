@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runInScope } from '../../db/scoped.ts';
-import { scopePatterns } from '../regions/codes.ts';
+import { systemContext } from '../../platform/context.ts';
 import { anonymous, signIn, startTestApp, type Client, type TestApp } from '../../../test/app.ts';
 import { holderOf, officeAdmin, SHASHI, SHUIDONG, supervisor, villageChief, ZHANGGONG } from '../../../test/personas.ts';
 import { TEST_PASSWORD } from '../../../test/template.ts';
@@ -95,8 +94,7 @@ describe('a township office and an account whose holder has a post above the tow
   });
 
   it('the database refuses it too, whatever the service does', async () => {
-    const asTownship = { scope: scopePatterns([SHUIDONG]), actorId: null, actorName: 'test', ip: null };
-    const refused = await runInScope(t.database.app, asTownship, (tx) =>
+    const refused = await systemContext(t.database.app, [SHUIDONG]).run((tx) =>
       tx.updateTable('accounts').set({ status: 'disabled' }).where('id', '=', victim.accountId).executeTakeFirst(),
     );
     expect(refused.numUpdatedRows).toBe(0n);

@@ -1,8 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import type { Kysely } from 'kysely';
 import type { Config } from '../../config.ts';
-import type { DB } from '../../db/tables.ts';
 import { clearSessionCookie, setSessionCookie } from '../../platform/auth/access.ts';
 import { csrfTokenFor, hashToken } from '../../platform/auth/sessions.ts';
 import { responses } from '../../platform/errors/schema.ts';
@@ -23,20 +21,25 @@ const tags = ['账号与登录'];
 const Ok = Type.Object({ ok: Type.Literal(true, { description: '总是 true' }) });
 const SignedIn = Type.Object({ csrfToken: Type.String({ description: '后续写请求的 X-CSRF-Token' }) });
 
-export const accountsRoutes: FastifyPluginAsyncTypebox<{ config: Config; db: Kysely<DB> }> = async (app, { config, db }) => {
-  const client = (req: { ip: string; headers: Record<string, unknown> }) => ({
-    ip: req.ip,
-    userAgent: typeof req.headers['user-agent'] === 'string' ? req.headers['user-agent'] : null,
-  });
+export const accountsRoutes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app, { config }) => {
+  const userAgent = (req: { headers: Record<string, unknown> }) => (typeof req.headers['user-agent'] === 'string' ? req.headers['user-agent'] : null);
 
   app.post(
     '/api/auth/login',
     {
-      schema: { tags, summary: '登录', description: '用户名或手机号 + 密码登录，成功后设置会话 Cookie。', body: LoginBody, response: responses({ 200: SignedIn }) },
-      config: { access: 'public', rateLimit: { max: config.login.ratePerMinute, timeWindow: '1 minute' } },
+      schema: {
+        tags,
+        summary: '登录',
+        description:
+          '用户名或手机号 + 密码登录，成功后设置会话 Cookie。用户名或密码错误返回 401 invalid_credentials，details.remainingAttempts 为锁定前还可尝试的次数；' +
+          '次数用完返回 423 account_locked，details.minutes 为还需等待的分钟数。',
+        body: LoginBody,
+        response: responses({ 200: SignedIn }),
+      },
+      config: { access: 'sign-in', rateLimit: { max: config.login.ratePerMinute, timeWindow: '1 minute' } },
     },
     async (req, reply) => {
-      const { token } = await service.login(db, config, req.body, client(req));
+      const { token } = await service.login(req.signIn!, config, req.body, userAgent(req));
       setSessionCookie(reply, config, token);
       return { csrfToken: csrfTokenFor(config.sessionSecret, hashToken(token)) };
     },
@@ -65,7 +68,7 @@ export const accountsRoutes: FastifyPluginAsyncTypebox<{ config: Config; db: Kys
       },
     },
     async (req, reply) => {
-      const { token } = await service.changePassword(db, req.ctx, config, req.body, client(req));
+      const { token } = await service.changePassword(req.ctx, config, req.body, userAgent(req));
       setSessionCookie(reply, config, token);
       return { csrfToken: csrfTokenFor(config.sessionSecret, hashToken(token)) };
     },
@@ -74,7 +77,7 @@ export const accountsRoutes: FastifyPluginAsyncTypebox<{ config: Config; db: Kys
   app.get(
     '/api/me',
     { schema: { tags, summary: '当前用户', description: '本人、在任职务、权限与辖区；passwordMustChange 为真时只能修改密码。', response: responses({ 200: Me }) }, config: { access: 'own-account' } },
-    (req) => service.me(req.ctx, db, config),
+    (req) => service.me(req.ctx, config),
   );
 
   app.get(

@@ -1,4 +1,5 @@
 import { Type, type Static } from 'typebox';
+import { Id } from '../../platform/schema.ts';
 
 export const Username = Type.String({
   // Not shaped like a mobile number: a phone number also signs in (migration 20261202-06).
@@ -84,5 +85,5 @@ export const Account = Type.Object({
 });
 export type Account = Static<typeof Account>;
 
-export const AccountIdParams = Type.Object({ id: Type.Integer({ minimum: 1, description: '账号 ID' }) });
-export const PersonIdParams = Type.Object({ id: Type.Integer({ minimum: 1, description: '人员 ID' }) });
+export const AccountIdParams = Type.Object({ id: Type.With(Id, { description: '账号 ID' }) });
+export const PersonIdParams = Type.Object({ id: Type.With(Id, { description: '人员 ID' }) });

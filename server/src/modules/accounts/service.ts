@@ -1,73 +1,69 @@
-import type { Kysely } from 'kysely';
 import type { Config } from '../../config.ts';
-import { auditAs, runInScope, type Tx } from '../../db/scoped.ts';
-import type { DB } from '../../db/tables.ts';
-import { rootsOf, type Actor } from '../../platform/auth/actor.ts';
+import { auditAs, type Tx } from '../../db/scoped.ts';
+import { displayName, rootsOf, type Actor } from '../../platform/auth/actor.ts';
 import { assertStrongPassword, dummyPasswordHash, hashPassword, verifyPassword } from '../../platform/auth/password.ts';
 import { createSession, csrfTokenFor, revokeAllSessions, revokeSession } from '../../platform/auth/sessions.ts';
 import { recordEvent } from '../../platform/audit/record.ts';
-import { systemContext, type Context } from '../../platform/context.ts';
+import type { Context, SignInAttempt } from '../../platform/context.ts';
 import { AppError, notFound } from '../../platform/errors/app-error.ts';
-import { isWithin } from '../regions/codes.ts';
+import { isWithin } from '../../platform/scope/regions.ts';
 import * as repo from './repository.ts';
+import { unknownNames, type FailedSignIn } from './unknown-names.ts';
 import type { Account, Me } from './schema.ts';
-
-export interface ClientInfo {
-  ip: string | null;
-  userAgent: string | null;
-}
 
 /**
  * Signs in with a username or phone and a password. Failures are counted and audited in their
- * own transaction, so the lock survives the error that reports it.
+ * own transaction, so the lock survives the error that reports it. A wrong password is told how
+ * many tries are left before the lock; a name no account has is counted down exactly alike
+ * (unknownNames), so no answer tells which names exist.
  */
-export async function login(db: Kysely<DB>, config: Config, input: { username: string; password: string }, client: ClientInfo): Promise<{ token: string }> {
-  const candidate = await systemContext(db).run((tx) => repo.findLoginCandidate(tx, input.username.trim()));
-  const asCandidate = (actorId: number | null, actorName: string) => ({ scope: '*' as const, actorId, actorName, ip: client.ip });
+export async function login(attempt: SignInAttempt, config: Config, input: { username: string; password: string }, userAgent: string | null): Promise<{ token: string }> {
+  const candidate = await attempt.lookUp((tx) => repo.findLoginCandidate(tx, input.username.trim()));
+  const { maxFailures, lockMinutes } = config.login;
 
   if (!candidate) {
     await verifyPassword(await dummyPasswordHash(), input.password);
-    await runInScope(db, asCandidate(null, input.username.slice(0, 64)), (tx) =>
-      recordEvent(tx, { action: 'auth.login_failed', entity: 'accounts', after: { username: input.username.slice(0, 64), reason: 'unknown_account' } }),
+    const typed = input.username.slice(0, 64);
+    const outcome = unknownNames.fail(typed, maxFailures, lockMinutes);
+    await attempt.record({ accountId: null, name: typed }, 'auth.login_failed', (tx) =>
+      recordEvent(tx, { action: 'auth.login_failed', entity: 'accounts', after: { username: typed, reason: 'unknown_account' } }),
     );
-    throw new AppError('invalid_credentials');
+    throw refusal(outcome, config);
   }
-  const who = asCandidate(candidate.id, `${candidate.person_name}（${candidate.username}）`);
+  const who = { accountId: candidate.id, name: displayName({ name: candidate.person_name, username: candidate.username }) };
   const now = Date.now();
   if (candidate.locked_until && candidate.locked_until.getTime() > now) {
-    await runInScope(db, who, (tx) =>
+    await attempt.record(who, 'auth.login_refused', (tx) =>
       recordEvent(tx, { action: 'auth.login_refused', entity: 'accounts', entityId: candidate.id, regionCode: candidate.region_code, after: { reason: 'locked' } }),
     );
     throw new AppError('account_locked', { minutes: Math.ceil((candidate.locked_until.getTime() - now) / 60000) });
   }
   if (!(await verifyPassword(candidate.password_hash, input.password))) {
-    const after = await runInScope(db, who, async (tx) => {
-      await auditAs(tx, 'auth.login_failed');
-      return repo.recordFailedAttempt(tx, candidate.id, config.login.maxFailures, config.login.lockMinutes);
-    });
-    // The lock itself (423, here and above) does tell that the name exists: a person who locked
-    // themselves out must be told why the right password is refused for a while.
-    if (after.locked_until) throw new AppError('account_locked', { minutes: config.login.lockMinutes });
-    // Word for word what an unknown name gets (no attempts left to count down): the answer must
-    // not tell which names exist.
-    throw new AppError('invalid_credentials');
+    const after = await attempt.record(who, 'auth.login_failed', (tx) => repo.recordFailedAttempt(tx, candidate.id, maxFailures, lockMinutes));
+    // The lock itself (423, here and above) is told: a person who locked themselves out must
+    // know why the right password is refused for a while.
+    throw refusal(after.locked_until ? { lockedMinutes: lockMinutes } : { remainingAttempts: maxFailures - after.failed_attempts }, config);
   }
   if (candidate.status !== 'active') throw new AppError('account_disabled');
   if (candidate.is_demo && config.production) throw new AppError('demo_account_refused');
 
-  return runInScope(db, who, async (tx) => {
-    await auditAs(tx, 'auth.login');
+  return attempt.record(who, 'auth.login', async (tx) => {
     await repo.recordSuccessfulLogin(tx, candidate.id);
     const token = await createSession(tx, {
       accountId: candidate.id,
       kind: 'office',
       expiresAt: new Date(now + config.session.absoluteHours * 3600_000),
       idleSeconds: config.session.idleMinutes * 60,
-      ip: client.ip,
-      userAgent: client.userAgent,
+      ip: attempt.ip,
+      userAgent,
     });
     return { token };
   });
+}
+
+function refusal(outcome: FailedSignIn, config: Config): AppError {
+  if ('lockedMinutes' in outcome) return new AppError('account_locked', { minutes: outcome.lockedMinutes });
+  return new AppError('invalid_credentials', { remainingAttempts: outcome.remainingAttempts, lockMinutes: config.login.lockMinutes });
 }
 
 export async function logout(ctx: Context): Promise<void> {
@@ -83,15 +79,15 @@ export async function logout(ctx: Context): Promise<void> {
  * One's own account, found by the session, is reached whatever the scope (as at sign-in): managing
  * someone else's account is scoped by their posts (manageableAccount), one's own is not.
  */
-export async function changePassword(db: Kysely<DB>, ctx: Context, config: Config, input: { currentPassword: string; newPassword: string }, client: ClientInfo) {
+export async function changePassword(ctx: Context, config: Config, input: { currentPassword: string; newPassword: string }, userAgent: string | null) {
   const actor = requireActor(ctx);
-  const self = { scope: '*' as const, actorId: actor.accountId, actorName: `${actor.name}（${actor.username}）`, ip: client.ip };
-  const currentHash = await runInScope(db, self, (tx) => repo.findPasswordHash(tx, actor.accountId));
+  const self = ctx.ownAccount();
+  const currentHash = await self.run((tx) => repo.findPasswordHash(tx, actor.accountId));
   if (!currentHash || !(await verifyPassword(currentHash, input.currentPassword))) throw new AppError('password_incorrect');
   assertStrongPassword(input.newPassword);
   if (input.currentPassword === input.newPassword) throw new AppError('password_reused');
   const newHash = await hashPassword(input.newPassword);
-  return runInScope(db, self, async (tx) => {
+  return self.run(async (tx) => {
     await auditAs(tx, 'auth.password_change');
     await repo.setPassword(tx, actor.accountId, newHash, 'holder');
     await revokeAllSessions(tx, actor.accountId);
@@ -100,18 +96,18 @@ export async function changePassword(db: Kysely<DB>, ctx: Context, config: Confi
       kind: 'office',
       expiresAt: new Date(Date.now() + config.session.absoluteHours * 3600_000),
       idleSeconds: config.session.idleMinutes * 60,
-      ip: client.ip,
-      userAgent: client.userAgent,
+      ip: ctx.ip,
+      userAgent,
     });
     return { token };
   });
 }
 
-export async function me(ctx: Context, db: Kysely<DB>, config: Config): Promise<Me> {
+export async function me(ctx: Context, config: Config): Promise<Me> {
   const actor = requireActor(ctx);
   const roots = rootsOf(actor);
-  // The names above one's own posts are one's own context, so they are read as the system.
-  const { regions, typeNames } = await systemContext(db).run(async (tx) => ({
+  // The names above one's own posts are one's own context, read whatever the scope.
+  const { regions, typeNames } = await ctx.ownAccount().run(async (tx) => ({
     regions: new Map((await repo.regionsWithAncestors(tx, [...new Set(actor.posts.map((p) => p.regionCode))])).map((r) => [r.code, r])),
     typeNames: await repo.postTypeNames(tx),
   }));

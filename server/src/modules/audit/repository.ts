@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Tx } from '../../db/scoped.ts';
-import { subtreePrefix } from '../regions/codes.ts';
+import { subtreePrefix } from '../../platform/scope/regions.ts';
 import type { AuditQuery } from './schema.ts';
 
 /** Audit entries the caller's scope lets them read (row-level security), newest first. */

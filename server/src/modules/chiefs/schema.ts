@@ -1,9 +1,8 @@
 import { Type, type Static } from 'typebox';
-import { Nullable } from '../../platform/schema.ts';
+import { Nullable, Id } from '../../platform/schema.ts';
 import { Area, GeometryOut, PolygonalGeometry } from '../land/geojson.ts';
 import { RegionCode } from '../regions/schema.ts';
 
-const Id = Type.Integer({ minimum: 1 });
 const AreaName = Type.String({ minLength: 1, maxLength: 100, pattern: '\\S', description: '责任区域名称，1–100 字', examples: ['水东镇林长责任区'] });
 
 export const IdParams = Type.Object({ id: Type.With(Id, { description: '责任区域 ID' }) });
@@ -44,7 +43,7 @@ export type ResponsibilityAreaListQuery = Static<typeof ResponsibilityAreaListQu
 
 export const ResponsibilityAreaCreate = Type.Object(
   {
-    postId: Type.Integer({ minimum: 1, description: '林长职务 id（总林长、副总林长或林长，须在任）' }),
+    postId: Type.With(Id, { description: '林长职务 id（总林长、副总林长或林长，须在任）' }),
     name: AreaName,
     geometry: PolygonalGeometry,
   },

@@ -4,7 +4,7 @@ import type { Context } from '../../platform/context.ts';
 import { AppError, notFound } from '../../platform/errors/app-error.ts';
 import { area } from '../land/geojson.ts';
 import { checkInRegion, multiSql, prepareGeometry } from '../land/geometry.ts';
-import { subtreePrefix } from '../regions/codes.ts';
+import { subtreePrefix } from '../../platform/scope/regions.ts';
 import type { ResponsibilityAreaCreate, ResponsibilityAreaListQuery, ResponsibilityAreaUpdate } from './schema.ts';
 
 /**

@@ -1,5 +1,5 @@
 import { sql, type RawBuilder } from 'kysely';
-import { subtreePrefix } from '../regions/codes.ts';
+import { subtreePrefix } from '../../platform/scope/regions.ts';
 
 /**
  * What each exportable layer contains. Attribute names are the pinyin abbreviations offices know

@@ -1,6 +1,6 @@
 import type { Readable } from 'node:stream';
 import { Type, type Static } from 'typebox';
-import { Nullable } from '../../platform/schema.ts';
+import { Nullable, Id } from '../../platform/schema.ts';
 import { GeometryOut } from '../land/geojson.ts';
 import { RegionCode } from '../regions/schema.ts';
 
@@ -46,11 +46,11 @@ export const ExportQuery = Type.Object(
       description: 'geojson（流式输出）/ shapefile（zip：.shp .shx .dbf(UTF-8) .prj(CGCS2000) .cpg）/ xlsx（属性表，中文表头）',
     }),
     regionCode: Type.Optional(Type.With(RegionCode, { description: '12 位统计用区划代码：只导出该区划及其下级区划的要素' })),
-    planId: Type.Optional(Type.Integer({ minimum: 1, description: '网格方案（仅 grids；不填为启用方案）' })),
+    planId: Type.Optional(Type.With(Id, { description: '网格方案（仅 grids；不填为启用方案）' })),
     kind: Type.Optional(Type.String({ maxLength: 40, description: '重点区域类型（仅 risk_areas）' })),
     landClass: Type.Optional(Type.String({ maxLength: 20, description: '地类代码（仅 sub_compartments）' })),
     dominantSpecies: Type.Optional(Type.String({ maxLength: 20, description: '优势树种代码（仅 sub_compartments）' })),
-    layerId: Type.Optional(Type.Integer({ minimum: 1, description: '参考图层（仅 reference_features）' })),
+    layerId: Type.Optional(Type.With(Id, { description: '参考图层（仅 reference_features）' })),
   },
   { additionalProperties: false },
 );

@@ -1,6 +1,6 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Tx } from '../../db/scoped.ts';
-import { subtreePrefix } from '../regions/codes.ts';
+import { subtreePrefix } from '../../platform/scope/regions.ts';
 import type { GridPlanStatus, PatrolRuleOverride } from './tables.ts';
 
 /** Grids with their region, plan and ranger, and what lies inside them. */

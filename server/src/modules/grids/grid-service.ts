@@ -4,7 +4,7 @@ import type { Context } from '../../platform/context.ts';
 import { AppError, notFound } from '../../platform/errors/app-error.ts';
 import { area } from '../land/geojson.ts';
 import { checkInRegion, locateRegion, multiSql, prepareGeometry, type PreparedGeometry } from '../land/geometry.ts';
-import { levelOf } from '../regions/codes.ts';
+import { levelOf } from '../../platform/scope/regions.ts';
 import * as repo from './grid-repository.ts';
 import { findPlan, requireDraft } from './plan-service.ts';
 import { effectiveRules, today } from './rule-service.ts';

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Tx } from '../../db/scoped.ts';
-import { subtreePrefix } from '../regions/codes.ts';
+import { subtreePrefix } from '../../platform/scope/regions.ts';
 import type { GridPlanStatus } from './tables.ts';
 
 /** Queries over grid plans: listing, copying, comparing and the checks that gate activation. */

@@ -4,7 +4,7 @@ import type { Context } from '../../platform/context.ts';
 import { AppError, notFound } from '../../platform/errors/app-error.ts';
 import { area, parseBBox } from '../land/geojson.ts';
 import { checkInRegion, geometrySql, locateRegion, multiSql, prepareGeometry, type PreparedGeometry } from '../land/geometry.ts';
-import { subtreePrefix } from '../regions/codes.ts';
+import { subtreePrefix } from '../../platform/scope/regions.ts';
 import type { KeyRouteCreate, KeyRouteListQuery, KeyRouteUpdate, RiskAreaCreate, RiskAreaListQuery, RiskAreaUpdate } from './schema.ts';
 
 /**

@@ -1,5 +1,5 @@
 import { AppError } from '../../platform/errors/app-error.ts';
-import { levelOf, subtreePrefix } from '../regions/codes.ts';
+import { levelOf, subtreePrefix } from '../../platform/scope/regions.ts';
 import type { KeyPeriod, PatrolRuleOverride } from './tables.ts';
 
 /**

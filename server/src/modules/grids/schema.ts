@@ -1,9 +1,8 @@
 import { Type, type Static } from 'typebox';
-import { Nullable } from '../../platform/schema.ts';
+import { Nullable, Id } from '../../platform/schema.ts';
 import { AnyGeometry, Area, BBoxQuery, GeometryOut, LinearGeometry, PolygonalGeometry } from '../land/geojson.ts';
 import { RegionCode } from '../regions/schema.ts';
 
-const Id = Type.Integer({ minimum: 1 });
 const Day = Type.String({ format: 'date', description: '日期 YYYY-MM-DD' });
 const Page = {
   page: Type.Integer({ minimum: 1, default: 1, description: '页码，从 1 开始' }),

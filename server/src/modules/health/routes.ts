@@ -13,6 +13,6 @@ export const healthRoutes: FastifyPluginAsyncTypebox<{ database: Database }> = a
   app.get(
     '/api/health',
     { schema: { tags: ['系统'], summary: '健康检查', description: '数据库可用时返回 ok。', response: responses({ 200: Health }) }, config: { access: 'public' } },
-    async () => ({ status: 'ok' as const, database: database.kind, postgis: await postgisVersion(database.app) }),
+    async (req) => ({ status: 'ok' as const, database: database.kind, postgis: await req.ctx.run((tx) => postgisVersion(tx)) }),
   );
 };

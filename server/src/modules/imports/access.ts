@@ -1,26 +1,19 @@
-import type { Kysely } from 'kysely';
 import type { Config } from '../../config.ts';
-import type { DB } from '../../db/tables.ts';
-import { rootsOf, type Actor } from '../../platform/auth/actor.ts';
-import { Context } from '../../platform/context.ts';
-import { AppError } from '../../platform/errors/app-error.ts';
+import { rootsOf } from '../../platform/auth/actor.ts';
+import type { Permission } from '../../platform/auth/permissions.ts';
+import type { Context } from '../../platform/context.ts';
 import type { FileStore } from '../../platform/files/store.ts';
-import { isWithin, outermost } from '../regions/codes.ts';
+import type { JobsService } from '../../platform/jobs/service.ts';
+import { isWithin, scopePatterns } from '../../platform/scope/regions.ts';
+import type { Writable } from './repository.ts';
 import { IMPORT_TARGETS, TARGETS } from './targets.ts';
 import type { ImportTarget } from './tables.ts';
 
-/** What the imports module is given: the database, the file store, limits, and the job runner to wake. */
+/** What the imports module is given: the file store, limits and the jobs service that runs imports. */
 export interface ImportsDeps {
-  db: Kysely<DB>;
   files: FileStore;
   config: Config;
-  wake: () => void;
-}
-
-/** The signed-in user behind a request. */
-export interface Caller {
-  actor: Actor;
-  ip: string | null;
+  jobs: JobsService;
 }
 
 /**
@@ -29,20 +22,26 @@ export interface Caller {
  * The routes are open to any signed-in user; each call acts within the regions where the caller
  * holds the permission its target needs.
  */
-export function writerContext(deps: ImportsDeps, caller: Caller, target: ImportTarget): Context {
-  const permission = TARGETS[target].permission;
-  if (!caller.actor.grants.has(permission)) throw new AppError('forbidden');
-  return new Context(deps.db, caller.actor, rootsOf(caller.actor, permission), caller.ip);
+export function writerContext(ctx: Context, target: ImportTarget): Context {
+  return ctx.forPermission(TARGETS[target].permission);
 }
 
-/** For reading jobs and presets: the regions where the caller may import anything at all. */
-export function readerContext(deps: ImportsDeps, caller: Caller): Context {
-  const roots = outermost(IMPORT_TARGETS.flatMap((t) => rootsOf(caller.actor, TARGETS[t].permission)));
-  if (roots.length === 0) throw new AppError('forbidden');
-  return new Context(deps.db, caller.actor, roots, caller.ip);
+const IMPORT_PERMISSIONS = [...new Set(IMPORT_TARGETS.map((t) => TARGETS[t].permission))];
+
+/** For reading imports and presets: the regions where the caller may import anything at all. */
+export function readerContext(ctx: Context): Context {
+  return ctx.forAnyOf(IMPORT_PERMISSIONS);
 }
 
-/** Whether the caller may import into `target` at `regionCode` (a job of another kind of layer is not theirs to see). */
-export function mayWrite(caller: Caller, target: ImportTarget, regionCode: string): boolean {
-  return rootsOf(caller.actor, TARGETS[target].permission).some((root) => isWithin(regionCode, root));
+/** Whether the caller may import into `target` at `regionCode` (an import into another kind of layer is not theirs to see). */
+export function mayWrite(ctx: Context, target: ImportTarget, regionCode: string): boolean {
+  return !!ctx.actor && rootsOf(ctx.actor, TARGETS[target].permission).some((root) => isWithin(regionCode, root));
+}
+
+/** The same rule for SQL: for each permission, its targets within the regions where the caller holds it. */
+export function writable(ctx: Context): Writable[] {
+  return IMPORT_PERMISSIONS.flatMap((permission: Permission) => {
+    const roots = ctx.actor ? rootsOf(ctx.actor, permission) : [];
+    return roots.length === 0 ? [] : [{ targets: IMPORT_TARGETS.filter((t) => TARGETS[t].permission === permission), patterns: scopePatterns(roots) }];
+  });
 }

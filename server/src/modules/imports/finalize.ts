@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { auditAs, type Tx } from '../../db/scoped.ts';
 import { recordEvent } from '../../platform/audit/record.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
+import type { RunningJob } from '../../platform/jobs/kind.ts';
 import type { Crs } from './crs.ts';
 import { ENCODING_NAMES } from './encoding.ts';
 import * as repo from './repository.ts';
@@ -13,12 +14,11 @@ import { WRITERS } from './writers.ts';
 
 /** Everything a run decided before reading the first feature. */
 export interface RunPlan {
-  job: repo.JobRow;
+  job: repo.ImportRow;
   spec: TargetSpec;
   settings: Settings;
   target: TargetContext;
   crs: Crs;
-  workerId: string;
   started: number;
 }
 
@@ -48,15 +48,14 @@ export interface ImportReport {
 }
 
 /**
- * The one transaction that makes an import visible: re-checks that the job is still ours and not
- * cancelled, rejects duplicate keys, writes the layer, reports, drops the staging rows, marks the
- * job done and records one audit event. Anything thrown rolls all of it back.
+ * The one transaction that makes an import visible: holds the job (still this worker's, not
+ * cancelled), rejects duplicate keys, writes the layer, reports, drops the staging rows, ends the
+ * job and records one audit event. Anything thrown rolls all of it back; the layer and the job's
+ * end commit together, so an import runs to its end once however often it is delivered.
  */
-export async function finalize(tx: Tx, plan: RunPlan, read: number, cancelled: () => Error, gone: () => Error): Promise<void> {
+export async function finalize(tx: Tx, plan: RunPlan, read: number, running: RunningJob<unknown>): Promise<void> {
   const { job, spec, settings, target } = plan;
-  const lock = await repo.lockRunningJob(tx, job.id, plan.workerId);
-  if (!lock) throw gone();
-  if (lock.cancel_requested) throw cancelled();
+  await running.hold(tx);
   await rejectDuplicates(tx, job.id, spec);
   const { rows } = await sql<{ accepted: number; repaired: number; rejected: number; outside: number }>`
     select count(*) filter (where reject_reason is null)::int as accepted,
@@ -108,7 +107,8 @@ export async function finalize(tx: Tx, plan: RunPlan, read: number, cancelled: (
     durationMs: Date.now() - plan.started,
   };
   await repo.deleteStaging(tx, job.id);
-  await repo.finishJob(tx, job.id, plan.workerId, { status: 'succeeded', report: { ...report }, errorCode: null, errorMessage: null, done: read });
+  await repo.saveReport(tx, job.id, report);
+  await running.complete(tx, { read, imported: report.imported });
   await recordEvent(tx, {
     action: 'import.succeed',
     entity: 'import_jobs',

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
 import { AppError } from '../../platform/errors/app-error.ts';
-import type { ScopedRunner } from '../../platform/jobs/acting.ts';
+import type { Context } from '../../platform/context.ts';
 import { suggestCrs, type Crs } from './crs.ts';
 import type { TextEncoding } from './encoding.ts';
 import { suggestMapping } from './mapping.ts';
@@ -53,7 +53,7 @@ export async function inspectUpload(input: InspectInput): Promise<Omit<Inspectio
  * Converts the layer's extent with the chosen system: an extent nowhere near China means the
  * wrong system (or swapped axes) and is caught before the run; PROJ refusing it means the same.
  */
-export async function checkExtent(runner: ScopedRunner, layer: InspectedLayer, crs: Crs | null): Promise<ExtentCheck | null> {
+export async function checkExtent(ctx: Context, layer: InspectedLayer, crs: Crs | null): Promise<ExtentCheck | null> {
   if (!crs) return null;
   const base = { layer: layer.name, crs: crs.code };
   if (!layer.extent) return { ...base, extentLonLat: null, outsideChina: false, problem: null };
@@ -61,7 +61,7 @@ export async function checkExtent(runner: ScopedRunner, layer: InspectedLayer, c
   let e: [number, number, number, number] | null;
   const refused = { ...base, extentLonLat: null, outsideChina: false, problem: `坐标超出${crs.name}的有效范围，无法换算，请检查坐标系是否选对` };
   try {
-    e = await runner.run(async (tx) => {
+    e = await ctx.run(async (tx) => {
       const { rows } = await sql<{ x0: number; y0: number; x1: number; y1: number }>`
         select st_xmin(b) as x0, st_ymin(b) as y0, st_xmax(b) as x1, st_ymax(b) as y1
           from (select ${toLonLat(sql`st_makeenvelope(${x0}::float8, ${y0}::float8, ${x1}::float8, ${y1}::float8)`, crs)} as b) s`.execute(tx);

@@ -1,23 +1,16 @@
 import { renderMessage } from '../../platform/errors/catalogue.ts';
-import type { JobRow } from './repository.ts';
+import type { ImportRow, PresetRow } from './repository.ts';
 import type { ImportJob, ImportJobSummary } from './schema.ts';
-import { resolveSettings } from './settings.ts';
+import { layerOf, resolveSettings } from './settings.ts';
 import { TARGETS } from './targets.ts';
-
-export interface PresetRow {
-  id: number;
-  region_code: string;
-  target: string;
-  name: string;
-  mapping: Record<string, string>;
-  created_at: Date;
-}
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
-export function toSummary(job: JobRow): ImportJobSummary {
-  const total = job.progress_total;
-  const done = job.status === 'succeeded' ? (total ?? job.progress_done) : job.progress_done;
+/** Progress comes from the import's job once it is started; before that, the chosen layer's size. */
+export function toSummary(job: ImportRow): ImportJobSummary {
+  const total = job.progress ? job.progress.total : (layerOf(job.inspection, job.options)?.featureCount ?? null);
+  const reported = job.progress?.done ?? 0;
+  const done = job.status === 'succeeded' ? (total ?? reported) : reported;
   return {
     id: job.id,
     target: job.target,
@@ -34,12 +27,13 @@ export function toSummary(job: JobRow): ImportJobSummary {
     createdAt: job.created_at.toISOString(),
     startedAt: iso(job.started_at),
     finishedAt: iso(job.finished_at),
-    error: job.error_code ? { code: job.error_code, message: job.error_message ?? '' } : null,
+    // A job waiting to retry keeps its last error, but has not failed.
+    error: job.status === 'failed' && job.error_code ? { code: job.error_code, message: job.error_message ?? '' } : null,
   };
 }
 
 /** The whole job as the import wizard needs it: what the file holds, what is decided, what is missing, how it went. */
-export function toJob(job: JobRow, presets: readonly PresetRow[]): ImportJob {
+export function toJob(job: ImportRow, presets: readonly PresetRow[]): ImportJob {
   const spec = TARGETS[job.target];
   const { settings, missing } = resolveSettings(job);
   const fieldNames = new Set(settings?.layer.fields.map((f) => f.name) ?? []);
@@ -74,6 +68,6 @@ export function toJob(job: JobRow, presets: readonly PresetRow[]): ImportJob {
       .map((p) => ({ id: p.id, name: p.name, regionCode: p.region_code, mapping: p.mapping, matched: Object.keys(p.mapping).filter((k) => fieldNames.has(k)).length }))
       .filter((p) => p.matched > 0)
       .sort((a, b) => b.matched - a.matched || a.name.localeCompare(b.name)),
-    report: job.report as ImportJob['report'],
+    report: job.report,
   };
 }

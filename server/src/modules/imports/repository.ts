@@ -1,57 +1,70 @@
 import { sql } from 'kysely';
 import type { Tx } from '../../db/scoped.ts';
+import type { ImportReport } from './finalize.ts';
+import type { PresetCreate } from './schema.ts';
 import type { Inspection, ImportOptions } from './settings.ts';
 import type { ImportFormat, ImportStatus, ImportTarget } from './tables.ts';
 
-export interface JobRow {
-  id: number;
-  region_code: string;
-  region_name: string;
-  target: ImportTarget;
-  status: ImportStatus;
-  file_sha256: string;
-  file_name: string;
-  file_size: number;
-  format: ImportFormat;
-  inspection: Inspection;
-  options: ImportOptions;
-  progress_done: number;
-  progress_total: number | null;
-  cancel_requested: boolean;
-  report: Record<string, unknown> | null;
-  error_code: string | null;
-  error_message: string | null;
-  created_by: number | null;
-  created_by_name: string;
-  actor_roots: string[];
-  worker_id: string | null;
-  created_at: Date;
-  started_at: Date | null;
-  finished_at: Date | null;
-  updated_at: Date;
-}
+/** An import's status: 'uploaded' until it is started, then its job's state. */
+const statusOf = sql<ImportStatus>`coalesce(jb.state, case when i.cancelled_at is null then 'uploaded' else 'cancelled' end)`;
 
-const jobSelect = (tx: Tx) =>
+const importSelect = (tx: Tx) =>
   tx
-    .selectFrom('import_jobs as j')
-    .innerJoin('regions as r', 'r.code', 'j.region_code')
-    .selectAll('j')
-    .select('r.name as region_name');
+    .selectFrom('import_jobs as i')
+    .innerJoin('regions as r', 'r.code', 'i.region_code')
+    .leftJoin('jobs as jb', 'jb.id', 'i.job_id')
+    .select([
+      'i.id',
+      'i.region_code',
+      'r.name as region_name',
+      'i.target',
+      'i.file_sha256',
+      'i.file_name',
+      'i.file_size',
+      'i.format',
+      'i.inspection',
+      'i.options',
+      'i.report',
+      'i.created_by_name',
+      'i.created_at',
+      'i.job_id',
+      statusOf.as('status'),
+      'jb.progress',
+      sql<boolean>`coalesce(jb.cancel_requested, i.cancelled_at is not null)`.as('cancel_requested'),
+      'jb.error_code',
+      'jb.error_message',
+      'jb.started_at',
+      sql<Date | null>`coalesce(jb.finished_at, i.cancelled_at)`.as('finished_at'),
+    ]);
 
-export async function findJob(tx: Tx, id: number): Promise<JobRow | undefined> {
-  return (await jobSelect(tx).where('j.id', '=', id).executeTakeFirst()) as unknown as JobRow | undefined;
+/** An import with its region's name and its job's state, progress and error. */
+export type ImportRow = NonNullable<Awaited<ReturnType<typeof findImport>>>;
+
+export async function findImport(tx: Tx, id: number) {
+  return importSelect(tx).where('i.id', '=', id).executeTakeFirst();
 }
 
-export async function listJobs(tx: Tx, filter: { target?: ImportTarget; status?: ImportStatus; limit: number }): Promise<JobRow[]> {
-  let q = jobSelect(tx).orderBy('j.created_at', 'desc').orderBy('j.id', 'desc').limit(filter.limit);
-  if (filter.target) q = q.where('j.target', '=', filter.target);
-  if (filter.status) q = q.where('j.status', '=', filter.status);
-  return (await q.execute()) as unknown as JobRow[];
+/** The layers a caller may import: these targets within these region subtrees (LIKE patterns). */
+export interface Writable {
+  targets: ImportTarget[];
+  patterns: string[];
 }
 
-export async function insertJob(
+/** The newest imports the caller may write, filtered in SQL so that `limit` counts only those. */
+export async function listImports(tx: Tx, filter: { target?: ImportTarget; status?: ImportStatus; limit: number; writable: readonly Writable[] }): Promise<ImportRow[]> {
+  let q = importSelect(tx)
+    .where((eb) => eb.or(filter.writable.map((w) => eb.and([eb('i.target', 'in', w.targets), sql<boolean>`i.region_code like any(${w.patterns}::text[])`]))))
+    .orderBy('i.created_at', 'desc')
+    .orderBy('i.id', 'desc')
+    .limit(filter.limit);
+  if (filter.target) q = q.where('i.target', '=', filter.target);
+  if (filter.status) q = q.where(statusOf, '=', filter.status);
+  return q.execute();
+}
+
+export async function insertImport(
   tx: Tx,
-  job: {
+  input: {
     regionCode: string;
     target: ImportTarget;
     sha256: string;
@@ -59,30 +72,26 @@ export async function insertJob(
     fileSize: number;
     format: ImportFormat;
     inspection: Inspection;
-    featureCount: number;
-    createdBy: number;
+    createdBy: number | null;
     createdByName: string;
-    actorRoots: readonly string[];
   },
 ): Promise<number> {
   const row = await tx
     .insertInto('import_jobs')
     .values({
-      region_code: job.regionCode,
-      target: job.target,
-      file_sha256: job.sha256,
-      file_name: job.fileName,
-      file_size: job.fileSize,
-      format: job.format,
-      inspection: JSON.stringify(job.inspection),
+      region_code: input.regionCode,
+      target: input.target,
+      file_sha256: input.sha256,
+      file_name: input.fileName,
+      file_size: input.fileSize,
+      format: input.format,
+      inspection: JSON.stringify(input.inspection),
       options: '{}',
-      progress_total: job.featureCount,
       report: null,
-      error_code: null,
-      error_message: null,
-      created_by: job.createdBy,
-      created_by_name: job.createdByName,
-      actor_roots: sql<string[]>`${[...job.actorRoots]}::text[]`,
+      created_by: input.createdBy,
+      created_by_name: input.createdByName,
+      job_id: null,
+      cancelled_at: null,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
@@ -96,127 +105,44 @@ export async function insertJob(
  */
 export async function earlierDatasets(tx: Tx, sha256: string, target: ImportTarget): Promise<Record<string, string>> {
   const { rows } = await sql<{ layer: string; dataset: string }>`
-    select distinct on (report ->> 'layer') report ->> 'layer' as layer, report ->> 'dataset' as dataset
-      from import_jobs
-     where file_sha256 = ${sha256} and target = ${target} and status = 'succeeded'
-       and report ->> 'layer' is not null and report ->> 'dataset' is not null
-     order by report ->> 'layer', finished_at desc, id desc`.execute(tx);
+    select distinct on (i.report ->> 'layer') i.report ->> 'layer' as layer, i.report ->> 'dataset' as dataset
+      from import_jobs i join jobs jb on jb.id = i.job_id
+     where i.file_sha256 = ${sha256} and i.target = ${target} and jb.state = 'succeeded'
+       and i.report ->> 'layer' is not null and i.report ->> 'dataset' is not null
+     order by i.report ->> 'layer', jb.finished_at desc, i.id desc`.execute(tx);
   return Object.fromEntries(rows.map((r) => [r.layer, r.dataset]));
 }
 
-/** Saves the user's choices (and what re-inspecting with them found) while the job still waits for them. */
+/** Saves the user's choices (and what re-inspecting with them found) while the import still waits for them. */
 export async function saveChoices(tx: Tx, id: number, options: ImportOptions, inspection: Inspection): Promise<boolean> {
   const r = await tx
     .updateTable('import_jobs')
     .set({ options: JSON.stringify(options), inspection: JSON.stringify(inspection) })
     .where('id', '=', id)
-    .where('status', '=', 'uploaded')
+    .where('job_id', 'is', null)
+    .where('cancelled_at', 'is', null)
     .executeTakeFirst();
   return r.numUpdatedRows > 0n;
 }
 
-export async function queueJob(tx: Tx, id: number): Promise<boolean> {
-  const r = await tx.updateTable('import_jobs').set({ status: 'queued', progress_done: 0 }).where('id', '=', id).where('status', '=', 'uploaded').executeTakeFirst();
+/** Links a waiting import to the job that runs it; false when it was started or cancelled meanwhile. */
+export async function attachJob(tx: Tx, id: number, jobId: number): Promise<boolean> {
+  const r = await tx.updateTable('import_jobs').set({ job_id: jobId }).where('id', '=', id).where('job_id', 'is', null).where('cancelled_at', 'is', null).executeTakeFirst();
   return r.numUpdatedRows > 0n;
 }
 
-/**
- * Cancels at once what has not started; a running job is asked to stop and stops itself at its
- * next checkpoint. Returns the status afterwards, or undefined when the job was already over.
- */
-export async function requestCancel(tx: Tx, id: number): Promise<ImportStatus | undefined> {
-  const row = await tx
-    .updateTable('import_jobs')
-    .set({
-      cancel_requested: true,
-      status: sql<ImportStatus>`case when status in ('uploaded', 'queued') then 'cancelled' else status end`,
-      finished_at: sql<Date>`case when status in ('uploaded', 'queued') then now() else finished_at end`,
-    })
-    .where('id', '=', id)
-    .where('status', 'in', ['uploaded', 'queued', 'running'])
-    .returning('status')
-    .executeTakeFirst();
-  return row?.status;
-}
-
-export async function claimJob(tx: Tx, workerId: string): Promise<number | undefined> {
-  const { rows } = await sql<{ id: number }>`
-    update import_jobs
-       set status = 'running', worker_id = ${workerId}, heartbeat_at = now(), started_at = now(), progress_done = 0
-     where id = (select id from import_jobs where status = 'queued' and not cancel_requested
-                  order by created_at, id limit 1 for update skip locked)
-    returning id`.execute(tx);
-  return rows[0]?.id;
-}
-
-export async function heartbeat(tx: Tx, workerId: string): Promise<void> {
-  await tx.updateTable('import_jobs').set({ heartbeat_at: sql<Date>`now()` }).where('worker_id', '=', workerId).where('status', '=', 'running').execute();
-}
-
-/** Running jobs whose worker has been silent for `staleSeconds`: marked failed, their staged rows dropped. */
-export async function failSilentJobs(tx: Tx, staleSeconds: number, code: string, message: string): Promise<Array<{ id: number; region_code: string }>> {
-  const { rows } = await sql<{ id: number; region_code: string }>`
-    update import_jobs
-       set status = 'failed', error_code = ${code}, error_message = ${message}, finished_at = now()
-     where status = 'running' and heartbeat_at < now() - make_interval(secs => ${staleSeconds})
-    returning id, region_code`.execute(tx);
-  if (rows.length > 0) await tx.deleteFrom('import_staging').where('job_id', 'in', rows.map((r) => r.id)).execute();
-  return rows;
-}
-
-/**
- * Records progress as this worker; tells whether to go on. Undefined: the job is no longer this
- * worker's (swept as silent) and must stop without touching anything.
- */
-export async function reportProgress(tx: Tx, id: number, workerId: string, done: number): Promise<{ cancelRequested: boolean } | undefined> {
-  const row = await tx
-    .updateTable('import_jobs')
-    .set({ progress_done: done, heartbeat_at: sql<Date>`now()` })
-    .where('id', '=', id)
-    .where('worker_id', '=', workerId)
-    .where('status', '=', 'running')
-    .returning('cancel_requested')
-    .executeTakeFirst();
-  return row ? { cancelRequested: row.cancel_requested } : undefined;
-}
-
-/** Locks this worker's running job for the final write; undefined when it is no longer ours. */
-export async function lockRunningJob(tx: Tx, id: number, workerId: string): Promise<{ cancel_requested: boolean } | undefined> {
-  return tx
-    .selectFrom('import_jobs')
-    .select('cancel_requested')
-    .where('id', '=', id)
-    .where('worker_id', '=', workerId)
-    .where('status', '=', 'running')
-    .forUpdate()
-    .executeTakeFirst();
-}
-
-export async function finishJob(
-  tx: Tx,
-  id: number,
-  workerId: string,
-  end: { status: 'succeeded' | 'failed' | 'cancelled'; report: Record<string, unknown> | null; errorCode: string | null; errorMessage: string | null; done?: number },
-): Promise<boolean> {
-  const r = await tx
-    .updateTable('import_jobs')
-    .set({
-      status: end.status,
-      report: end.report === null ? null : JSON.stringify(end.report),
-      error_code: end.errorCode,
-      error_message: end.errorMessage,
-      finished_at: sql<Date>`now()`,
-      ...(end.done === undefined ? {} : { progress_done: end.done }),
-    })
-    .where('id', '=', id)
-    .where('worker_id', '=', workerId)
-    .where('status', '=', 'running')
-    .executeTakeFirst();
+/** Cancels an import that was never started; false when it was started or cancelled already. */
+export async function cancelWaiting(tx: Tx, id: number): Promise<boolean> {
+  const r = await tx.updateTable('import_jobs').set({ cancelled_at: sql<Date>`now()` }).where('id', '=', id).where('job_id', 'is', null).where('cancelled_at', 'is', null).executeTakeFirst();
   return r.numUpdatedRows > 0n;
 }
 
-export async function deleteStaging(tx: Tx, jobId: number): Promise<void> {
-  await tx.deleteFrom('import_staging').where('job_id', '=', jobId).execute();
+export async function saveReport(tx: Tx, id: number, report: ImportReport): Promise<void> {
+  await tx.updateTable('import_jobs').set({ report: JSON.stringify(report) }).where('id', '=', id).execute();
+}
+
+export async function deleteStaging(tx: Tx, importId: number): Promise<void> {
+  await tx.deleteFrom('import_staging').where('job_id', '=', importId).execute();
 }
 
 export async function codeEntries(tx: Tx) {
@@ -244,4 +170,34 @@ export async function findChiefPost(tx: Tx, id: number) {
     .where('p.id', '=', id)
     .where(sql<boolean>`p.starts_on <= lz_today() and (p.ends_on is null or p.ends_on >= lz_today())`)
     .executeTakeFirst();
+}
+
+/** Mapping presets of the caller's regions and those above them (mapping_presets RLS), by region and name. */
+export async function presetsFor(tx: Tx, target?: string) {
+  let q = tx.selectFrom('mapping_presets').selectAll().orderBy('region_code').orderBy('name');
+  if (target) q = q.where('target', '=', target);
+  return q.execute();
+}
+
+export type PresetRow = Awaited<ReturnType<typeof presetsFor>>[number];
+
+export async function insertPreset(tx: Tx, input: PresetCreate): Promise<PresetRow> {
+  return tx
+    .insertInto('mapping_presets')
+    .values({ region_code: input.regionCode, target: input.target, name: input.name.trim(), mapping: JSON.stringify(input.mapping) })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+export async function presetTarget(tx: Tx, id: number): Promise<string | undefined> {
+  return (await tx.selectFrom('mapping_presets').select('target').where('id', '=', id).executeTakeFirst())?.target;
+}
+
+/** Deletes a preset of the caller's own regions; false when it is one inherited from above. */
+export async function deletePreset(tx: Tx, id: number): Promise<boolean> {
+  return (await tx.deleteFrom('mapping_presets').where('id', '=', id).executeTakeFirst()).numDeletedRows > 0n;
+}
+
+export async function regionExists(tx: Tx, code: string): Promise<boolean> {
+  return (await tx.selectFrom('regions').select('code').where('code', '=', code).executeTakeFirst()) !== undefined;
 }

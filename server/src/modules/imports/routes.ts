@@ -1,16 +1,13 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { Value } from 'typebox/value';
 import { AppError } from '../../platform/errors/app-error.ts';
 import { responses } from '../../platform/errors/schema.ts';
 import { formatBytes } from '../../platform/files/store.ts';
-import { DEFAULT_RUNNER_OPTIONS, JobRunner } from '../../platform/jobs/runner.ts';
 import type { ModuleDeps } from '../../platform/module.ts';
-import { type Caller, type ImportsDeps, writerContext } from './access.ts';
+import { type ImportsDeps, writerContext } from './access.ts';
 import { CRS_CHOICES } from './crs.ts';
 import * as presets from './presets.ts';
-import { importQueue } from './queue.ts';
 import {
   ImportJob,
   ImportJobSummary,
@@ -28,7 +25,7 @@ import {
 import * as service from './service.ts';
 import { IMPORT_TARGETS, TARGETS } from './targets.ts';
 import type { ImportTarget } from './tables.ts';
-import { runImport } from './worker.ts';
+import { importKind } from './worker.ts';
 
 const tags = ['数据导入'];
 /** Routes are open to signed-in users; each call checks the permission of the layer it imports into (access.ts). */
@@ -36,18 +33,11 @@ const signedIn = 'signed-in' as const;
 /** Multipart framing around the file: a request declaring more than the limit plus this is refused before reading it. */
 const FRAMING_BYTES = 64 * 1024;
 
-const caller = (req: FastifyRequest): Caller => ({ actor: req.actor!, ip: req.ip });
 
 /** Imports of GIS files as background jobs: upload, inspect, map columns, run, report. */
-export const importsRoutes: FastifyPluginAsyncTypebox<ModuleDeps> = async (app, { config, database, files }) => {
-  const runner = new JobRunner(
-    importQueue(database.app),
-    (id, control) => runImport({ db: database.app, files, config, logError: (err, jobId) => app.log.error({ err, jobId }, 'import failed') }, id, control),
-    { ...DEFAULT_RUNNER_OPTIONS, onError: (err) => app.log.error({ err }, 'import runner') },
-  );
-  app.addHook('onReady', async () => runner.start());
-  app.addHook('onClose', async () => runner.stop());
-  const deps: ImportsDeps = { db: database.app, files, config, wake: () => runner.wake() };
+export const importsRoutes: FastifyPluginAsyncTypebox<ModuleDeps> = async (app, { config, files, jobs }) => {
+  jobs.register(importKind({ files, config }));
+  const deps: ImportsDeps = { files, config, jobs };
   const maxBytes = config.uploads.maxBytes;
 
   app.post(
@@ -64,7 +54,7 @@ export const importsRoutes: FastifyPluginAsyncTypebox<ModuleDeps> = async (app, 
         consumes: ['multipart/form-data'],
         response: responses({ 201: ImportJob }),
       },
-      config: { access: signedIn },
+      config: { access: signedIn, uploadLimit: maxBytes },
     },
     async (req, reply) => {
       if (Number(req.headers['content-length'] ?? 0) > maxBytes + FRAMING_BYTES) throw new AppError('payload_too_large', { limit: formatBytes(maxBytes) });
@@ -79,7 +69,7 @@ export const importsRoutes: FastifyPluginAsyncTypebox<ModuleDeps> = async (app, 
           }
           // Refuse before storing when the fields came first and already say no.
           const early = checkFields(fields, true);
-          if (early) writerContext(deps, caller(req), early.target);
+          if (early) writerContext(req.ctx, early.target);
           upload = { fileName: part.filename || 'upload', stored: await files.put(part.file, maxBytes) };
         }
       } catch (error) {
@@ -90,14 +80,14 @@ export const importsRoutes: FastifyPluginAsyncTypebox<ModuleDeps> = async (app, 
       }
       if (!upload) throw new AppError('upload_missing');
       const input = checkFields(fields, false)!;
-      return reply.status(201).send(await service.createJob(deps, caller(req), { ...input, ...upload }));
+      return reply.status(201).send(await service.createJob(req.ctx, deps, { ...input, ...upload }));
     },
   );
 
   app.get(
     '/api/imports',
     { schema: { tags, summary: '最近的导入任务', description: '调用者辖区内、其有权导入的图层的任务，新的在前。', querystring: JobListQuery, response: responses({ 200: Type.Array(ImportJobSummary) }) }, config: { access: signedIn } },
-    (req) => service.listJobs(deps, caller(req), req.query),
+    (req) => service.listJobs(req.ctx, req.query),
   );
   app.get(
     '/api/imports/projections',
@@ -132,7 +122,7 @@ export const importsRoutes: FastifyPluginAsyncTypebox<ModuleDeps> = async (app, 
   app.get(
     '/api/imports/:id',
     { schema: { tags, summary: '导入任务详情', description: '状态、进度、检查结果、选择与报告（含未导入的行及原因）。', params: JobParams, response: responses({ 200: ImportJob }) }, config: { access: signedIn } },
-    (req) => service.getJob(deps, caller(req), req.params.id),
+    (req) => service.getJob(req.ctx, req.params.id),
   );
   app.patch(
     '/api/imports/:id',
@@ -149,17 +139,17 @@ export const importsRoutes: FastifyPluginAsyncTypebox<ModuleDeps> = async (app, 
       },
       config: { access: signedIn },
     },
-    (req) => service.changeOptions(deps, caller(req), req.params.id, req.body),
+    (req) => service.changeOptions(req.ctx, deps, req.params.id, req.body),
   );
   app.post(
     '/api/imports/:id/start',
     { schema: { tags, summary: '开始导入', description: '在后台运行；用 GET /api/imports/:id 查看进度和报告。还缺选择时返回该选择对应的错误。', params: JobParams, response: responses({ 200: ImportJob }) }, config: { access: signedIn } },
-    (req) => service.startJob(deps, caller(req), req.params.id),
+    (req) => service.startJob(req.ctx, deps, req.params.id),
   );
   app.post(
     '/api/imports/:id/cancel',
     { schema: { tags, summary: '取消导入', description: '未开始的立即取消；进行中的在下一个检查点停止，不写入任何数据。', params: JobParams, response: responses({ 200: ImportJob }) }, config: { access: signedIn } },
-    (req) => service.cancelJob(deps, caller(req), req.params.id),
+    (req) => service.cancelJob(req.ctx, deps, req.params.id),
   );
 
   app.get(
@@ -174,12 +164,12 @@ export const importsRoutes: FastifyPluginAsyncTypebox<ModuleDeps> = async (app, 
       },
       config: { access: signedIn },
     },
-    (req) => presets.listPresets(deps, caller(req), req.query.target),
+    (req) => presets.listPresets(req.ctx, req.query.target),
   );
   app.post(
     '/api/import-presets',
     { schema: { tags, summary: '保存字段映射预设', description: '下级区划的用户也能使用。', body: PresetCreate, response: responses({ 201: Preset }) }, config: { access: signedIn } },
-    async (req, reply) => reply.status(201).send(await presets.createPreset(deps, caller(req), req.body)),
+    async (req, reply) => reply.status(201).send(await presets.createPreset(req.ctx, req.body)),
   );
   app.delete(
     '/api/import-presets/:id',
@@ -194,7 +184,7 @@ export const importsRoutes: FastifyPluginAsyncTypebox<ModuleDeps> = async (app, 
       config: { access: signedIn },
     },
     async (req, reply) => {
-      await presets.deletePreset(deps, caller(req), req.params.id);
+      await presets.deletePreset(req.ctx, req.params.id);
       return reply.status(204).send(null);
     },
   );

@@ -1,6 +1,6 @@
 import type { Tx } from '../../db/scoped.ts';
 import { AppError, notFound } from '../../platform/errors/app-error.ts';
-import { isWithin, subtreePrefix } from '../regions/codes.ts';
+import { isWithin, subtreePrefix } from '../../platform/scope/regions.ts';
 import * as repo from './repository.ts';
 import type { Settings } from './settings.ts';
 import type { WriteArea } from './stage.ts';

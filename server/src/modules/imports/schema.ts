@@ -1,8 +1,7 @@
 import { Type, type Static } from 'typebox';
-import { Nullable } from '../../platform/schema.ts';
+import { Nullable, Id } from '../../platform/schema.ts';
 import { RegionCode } from '../regions/schema.ts';
 
-const Id = Type.Integer({ minimum: 1 });
 const Extent = Type.Array(Type.Number(), { minItems: 4, maxItems: 4, description: '[最小X, 最小Y, 最大X, 最大Y]' });
 const Value = Nullable(Type.Union([Type.String(), Type.Number(), Type.Boolean()]));
 const DateTime = Type.String({ format: 'date-time' });

@@ -1,11 +1,10 @@
 import { recordEvent } from '../../platform/audit/record.ts';
 import type { Context } from '../../platform/context.ts';
 import { AppError, notFound } from '../../platform/errors/app-error.ts';
-import { type Caller, type ImportsDeps, mayWrite, readerContext, writerContext } from './access.ts';
+import { type ImportsDeps, mayWrite, readerContext, writable, writerContext } from './access.ts';
 import { crsByCode } from './crs.ts';
 import { checkExtent, inspectUpload } from './inspect.ts';
 import { mappingProblems } from './mapping.ts';
-import { presetsFor } from './presets.ts';
 import { readLimits } from './readers/limits.ts';
 import { toJob, toSummary } from './present.ts';
 import * as repo from './repository.ts';
@@ -14,18 +13,19 @@ import type { ImportJob, OptionsPatch } from './schema.ts';
 import { layerOf, resolveCrs, resolveSettings, type ImportOptions, type Inspection } from './settings.ts';
 import type { ImportStatus, ImportTarget } from './tables.ts';
 import { TARGETS } from './targets.ts';
+import { IMPORT_KIND } from './worker.ts';
 
 const JOB = '导入任务';
 
-/** A job the caller may see: visible in their scope and of a layer they may import into; otherwise 404. */
-async function loadJob(deps: ImportsDeps, caller: Caller, id: number): Promise<{ job: repo.JobRow; ctx: Context }> {
-  const job = await readerContext(deps, caller).run((tx) => repo.findJob(tx, id));
+/** An import the caller may see: visible in their scope and of a layer they may import into; otherwise 404. */
+async function loadJob(caller: Context, id: number): Promise<{ job: repo.ImportRow; ctx: Context }> {
+  const job = await readerContext(caller).run((tx) => repo.findImport(tx, id));
   if (!job || !mayWrite(caller, job.target, job.region_code)) throw notFound(JOB, id);
-  return { job, ctx: writerContext(deps, caller, job.target) };
+  return { job, ctx: writerContext(caller, job.target) };
 }
 
-async function present(ctx: Context, job: repo.JobRow): Promise<ImportJob> {
-  return toJob(job, await ctx.run((tx) => presetsFor(tx, job.target)));
+async function present(ctx: Context, job: repo.ImportRow): Promise<ImportJob> {
+  return toJob(job, await ctx.run((tx) => repo.presetsFor(tx, job.target)));
 }
 
 /**
@@ -33,12 +33,12 @@ async function present(ctx: Context, job: repo.JobRow): Promise<ImportJob> {
  * that waits for the user's choices. Nothing is written to any layer yet.
  */
 export async function createJob(
+  caller: Context,
   deps: ImportsDeps,
-  caller: Caller,
   input: { target: ImportTarget; regionCode: string; fileName: string; stored: { sha256: string; size: number; path: string } },
 ): Promise<ImportJob> {
   const spec = TARGETS[input.target];
-  const ctx = writerContext(deps, caller, input.target);
+  const ctx = writerContext(caller, input.target);
   const region = await ctx.run((tx) => repo.regionInfo(tx, input.regionCode));
   if (!region) throw notFound('区划', input.regionCode);
   const inspected = await inspectUpload({
@@ -52,7 +52,7 @@ export async function createJob(
   const earlierDatasets = await ctx.run((tx) => repo.earlierDatasets(tx, input.stored.sha256, input.target));
   const inspection: Inspection = { ...inspected, check: await checkExtent(ctx, first, first.crs.crs), earlierDatasets };
   const id = await ctx.run((tx) =>
-    repo.insertJob(tx, {
+    repo.insertImport(tx, {
       regionCode: input.regionCode,
       target: input.target,
       sha256: input.stored.sha256,
@@ -60,23 +60,21 @@ export async function createJob(
       fileSize: input.stored.size,
       format: inspection.format,
       inspection,
-      featureCount: first.featureCount,
-      createdBy: caller.actor.accountId,
-      createdByName: `${caller.actor.name}（${caller.actor.username}）`,
-      actorRoots: [...ctx.roots],
+      createdBy: ctx.acting.accountId,
+      createdByName: ctx.acting.name,
     }),
   );
-  return getJob(deps, caller, id);
+  return getJob(caller, id);
 }
 
-export async function getJob(deps: ImportsDeps, caller: Caller, id: number): Promise<ImportJob> {
-  const { job, ctx } = await loadJob(deps, caller, id);
+export async function getJob(caller: Context, id: number): Promise<ImportJob> {
+  const { job, ctx } = await loadJob(caller, id);
   return present(ctx, job);
 }
 
-export async function listJobs(deps: ImportsDeps, caller: Caller, query: { target?: ImportTarget; status?: ImportStatus; limit: number }) {
-  const rows = await readerContext(deps, caller).run((tx) => repo.listJobs(tx, query));
-  return rows.filter((j) => mayWrite(caller, j.target, j.region_code)).map(toSummary);
+export async function listJobs(caller: Context, query: { target?: ImportTarget; status?: ImportStatus; limit: number }) {
+  const rows = await readerContext(caller).run((tx) => repo.listImports(tx, { ...query, writable: writable(caller) }));
+  return rows.map(toSummary);
 }
 
 /**
@@ -84,8 +82,8 @@ export async function listJobs(deps: ImportsDeps, caller: Caller, query: { targe
  * file again (field names change with the encoding, so the mapping starts over from the new
  * suggestions); choosing a projection re-checks where the layer lies.
  */
-export async function changeOptions(deps: ImportsDeps, caller: Caller, id: number, patch: OptionsPatch): Promise<ImportJob> {
-  const { job, ctx } = await loadJob(deps, caller, id);
+export async function changeOptions(caller: Context, deps: ImportsDeps, id: number, patch: OptionsPatch): Promise<ImportJob> {
+  const { job, ctx } = await loadJob(caller, id);
   if (job.status !== 'uploaded') throw new AppError('state_conflict', { reason: '导入已经开始，不能再修改选项' });
   const options: ImportOptions = { ...job.options };
   for (const [key, value] of Object.entries(patch)) {
@@ -130,18 +128,26 @@ export async function changeOptions(deps: ImportsDeps, caller: Caller, id: numbe
   if (settings) await ctx.run((tx) => resolveTarget(tx, job, settings));
   const saved = await ctx.run((tx) => repo.saveChoices(tx, id, options, inspection));
   if (!saved) throw new AppError('state_conflict', { reason: '导入已经开始，不能再修改选项' });
-  return getJob(deps, caller, id);
+  return getJob(caller, id);
 }
 
-/** Queues the job once every choice is made; the answer names the first missing choice otherwise. */
-export async function startJob(deps: ImportsDeps, caller: Caller, id: number): Promise<ImportJob> {
-  const { job, ctx } = await loadJob(deps, caller, id);
+/** Queues the import's job once every choice is made; the answer names the first missing choice otherwise. */
+export async function startJob(caller: Context, deps: ImportsDeps, id: number): Promise<ImportJob> {
+  const { job, ctx } = await loadJob(caller, id);
   if (job.status !== 'uploaded') throw new AppError('state_conflict', { reason: `任务${STATUS_NAMES[job.status]}，不能再次开始` });
   const { settings, missing } = resolveSettings(job);
   if (!settings || missing[0]) throw new AppError(missing[0]!.code, { ...missing[0]!.details, option: missing[0]!.option });
   await ctx.run(async (tx) => {
     await resolveTarget(tx, job, settings);
-    if (!(await repo.queueJob(tx, id))) throw new AppError('state_conflict', { reason: '任务已经开始' });
+    const jobId = await deps.jobs.enqueue(ctx, tx, {
+      kind: IMPORT_KIND,
+      regionCode: job.region_code,
+      payload: { importId: id },
+      // one job per import, however often start is pressed
+      dedupeKey: `import:${id}`,
+      progress: { done: 0, total: settings.layer.featureCount },
+    });
+    if (jobId === undefined || !(await repo.attachJob(tx, id, jobId))) throw new AppError('state_conflict', { reason: '任务已经开始' });
     await recordEvent(tx, {
       action: 'import.start',
       entity: 'import_jobs',
@@ -150,8 +156,7 @@ export async function startJob(deps: ImportsDeps, caller: Caller, id: number): P
       after: { target: job.target, fileName: job.file_name, dataset: settings.dataset, layer: settings.layer.name, projection: settings.crs?.code ?? null, features: settings.layer.featureCount },
     });
   });
-  deps.wake();
-  return getJob(deps, caller, id);
+  return getJob(caller, id);
 }
 
 const STATUS_NAMES: Record<ImportStatus, string> = {
@@ -163,17 +168,19 @@ const STATUS_NAMES: Record<ImportStatus, string> = {
   cancelled: '取消',
 };
 
-/** Cancels a job that has not finished: at once if it has not started, at the next checkpoint if it runs. */
-export async function cancelJob(deps: ImportsDeps, caller: Caller, id: number): Promise<ImportJob> {
-  const { job, ctx } = await loadJob(deps, caller, id);
-  const status = await ctx.run(async (tx) => {
-    const after = await repo.requestCancel(tx, id);
-    if (after === 'cancelled') {
-      await repo.deleteStaging(tx, id);
-      await recordEvent(tx, { action: 'import.cancel', entity: 'import_jobs', entityId: id, regionCode: job.region_code, after: { target: job.target, fileName: job.file_name } });
-    }
-    return after;
+/**
+ * Cancels an import that has not finished: at once if it has not started or still waits in the
+ * queue (the import kind's `ended` drops what it staged and records the event), at the next
+ * checkpoint if it runs.
+ */
+export async function cancelJob(caller: Context, deps: ImportsDeps, id: number): Promise<ImportJob> {
+  const { job, ctx } = await loadJob(caller, id);
+  const cancellable = await ctx.run(async (tx) => {
+    if (job.job_id !== null) return (await deps.jobs.cancel(tx, job.job_id)) !== undefined;
+    if (!(await repo.cancelWaiting(tx, id))) return false;
+    await recordEvent(tx, { action: 'import.cancel', entity: 'import_jobs', entityId: id, regionCode: job.region_code, after: { target: job.target, fileName: job.file_name } });
+    return true;
   });
-  if (!status) throw new AppError('job_not_cancellable', { state: STATUS_NAMES[job.status] });
-  return getJob(deps, caller, id);
+  if (!cancellable) throw new AppError('job_not_cancellable', { state: STATUS_NAMES[job.status] });
+  return getJob(caller, id);
 }

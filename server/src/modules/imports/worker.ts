@@ -1,17 +1,12 @@
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import type { Kysely } from 'kysely';
 import type { Config } from '../../config.ts';
-import type { DB } from '../../db/tables.ts';
+import type { Tx } from '../../db/scoped.ts';
 import { recordEvent } from '../../platform/audit/record.ts';
-import { systemContext } from '../../platform/context.ts';
-import { AppError } from '../../platform/errors/app-error.ts';
-import { renderMessage } from '../../platform/errors/catalogue.ts';
-import { fromPostgresError } from '../../platform/errors/postgres.ts';
+import { AppError, notFound } from '../../platform/errors/app-error.ts';
 import type { FileStore } from '../../platform/files/store.ts';
-import { actingFor, type ScopedRunner } from '../../platform/jobs/acting.ts';
-import type { JobControl } from '../../platform/jobs/runner.ts';
+import type { EndedJob, JobKind, RunningJob } from '../../platform/jobs/kind.ts';
 import { finalize, type RunPlan } from './finalize.ts';
 import { checkGeometry, fromGcj02 } from './geometry.ts';
 import { openUpload } from './readers/index.ts';
@@ -24,11 +19,20 @@ import { stageRejected, stageRows, type StageRow } from './stage.ts';
 import { TARGETS } from './targets.ts';
 import { convertRecord } from './values.ts';
 
-export interface WorkerDeps {
-  db: Kysely<DB>;
-  files: FileStore;
-  config: Config;
-  logError: (error: unknown, jobId: number) => void;
+/** The jobs.kind of imports; the payload names the import (import_jobs.id). */
+export const IMPORT_KIND = 'import';
+export interface ImportPayload {
+  importId: number;
+}
+
+/** Running an import is a job of the jobs service; app.ts gives the service, routes.ts registers this. */
+export function importKind(deps: { files: FileStore; config: Config }): JobKind<ImportPayload> {
+  return {
+    kind: IMPORT_KIND,
+    run: (job) => runImport(deps, job),
+    interrupted: 'import_interrupted',
+    ended: endImport,
+  };
 }
 
 /**
@@ -37,37 +41,31 @@ export interface WorkerDeps {
  */
 const CHUNK = 250;
 
-/** The user asked to cancel: everything staged goes, the target layer was never touched. */
-class Cancelled extends Error {}
-/** The job is no longer this worker's (marked failed as silent): touch nothing more. */
-class Gone extends Error {}
-
 /**
- * Runs one import job: reads the file feature by feature, converts and checks each row, stages
- * rows in small transactions (invisible to everyone), then writes the target layer in ONE
- * transaction. Cancellation and server shutdown are noticed between chunks; any failure deletes
- * the staged rows, so a failed import leaves nothing behind.
+ * Runs one import: reads the file feature by feature, converts and checks each row, stages rows
+ * in small transactions (invisible to everyone), then writes the target layer in ONE transaction
+ * that also ends the job. Cancellation and server shutdown are noticed between chunks. Any attempt
+ * first drops what an earlier one staged, so running it again (at-least-once delivery) imports
+ * once; an import that ends without success drops its staged rows (endImport) and leaves nothing.
  */
-export async function runImport(deps: WorkerDeps, jobId: number, control: JobControl): Promise<void> {
-  const job = await systemContext(deps.db).run((tx) => repo.findJob(tx, jobId));
-  if (!job) return;
-  const acting = actingFor(deps.db, { accountId: job.created_by, actorName: job.created_by_name, roots: job.actor_roots });
+async function runImport(deps: { files: FileStore; config: Config }, job: RunningJob<ImportPayload>): Promise<void> {
+  const found = await job.ctx.run((tx) => repo.findImport(tx, job.payload.importId));
+  if (!found) throw notFound('导入任务', job.payload.importId);
+  await job.ctx.run(async (tx) => {
+    await job.hold(tx);
+    await repo.deleteStaging(tx, found.id);
+  });
   const workDir = await fs.mkdtemp(path.join(os.tmpdir(), 'linzhang-import-'));
   const started = Date.now();
   let read = 0;
-  const checkpoint = async () => {
-    if (control.signal.aborted) throw new AppError('job_interrupted');
-    const state = await acting.run((tx) => repo.reportProgress(tx, job.id, control.workerId, read));
-    if (!state) throw new Gone();
-    if (state.cancelRequested) throw new Cancelled();
-  };
   try {
-    const { settings, missing } = resolveSettings(job);
+    const { settings, missing } = resolveSettings(found);
     if (!settings || missing[0]) throw new AppError(missing[0]!.code, missing[0]!.details);
-    const spec = TARGETS[job.target];
-    const target = await acting.run((tx) => resolveTarget(tx, job, settings));
-    const plan: RunPlan = { job, spec, settings, target, crs: settings.crs!, workerId: control.workerId, started };
-    const upload = await openUpload(deps.files.pathOf(job.file_sha256), job.file_name, workDir, readLimits(deps.config.uploads));
+    const total = settings.layer.featureCount;
+    const spec = TARGETS[found.target];
+    const target = await job.ctx.run((tx) => resolveTarget(tx, found, settings));
+    const plan: RunPlan = { job: found, spec, settings, target, crs: settings.crs!, started };
+    const upload = await openUpload(deps.files.pathOf(found.file_sha256), found.file_name, workDir, readLimits(deps.config.uploads));
     const layer = upload.layers.find((l) => l.name === settings.layer.name);
     if (!layer) throw new AppError('file_unreadable', { reason: `文件中没有图层“${settings.layer.name}”` });
 
@@ -76,18 +74,14 @@ export async function runImport(deps: WorkerDeps, jobId: number, control: JobCon
       if (++read > deps.config.uploads.maxFeatures) throw new AppError('too_many_features', { limit: deps.config.uploads.maxFeatures });
       chunk.push(prepareRow(feature, plan));
       if (chunk.length >= CHUNK) {
-        await stageChunk(acting, plan, chunk);
+        await stageChunk(job, plan, chunk);
         chunk = [];
-        await checkpoint();
+        await job.checkpoint({ done: read, total });
       }
     }
-    if (chunk.length > 0) await stageChunk(acting, plan, chunk);
-    await checkpoint();
-    await acting.run((tx) => finalize(tx, plan, read, () => new Cancelled(), () => new Gone()));
-  } catch (error) {
-    // Swept as silent: the job is already failed; rows staged since then are only debris.
-    if (error instanceof Gone) await acting.run((tx) => repo.deleteStaging(tx, job.id));
-    else await end(deps, acting, job, control.workerId, read, error);
+    if (chunk.length > 0) await stageChunk(job, plan, chunk);
+    await job.checkpoint({ done: read, total });
+    await job.ctx.run((tx) => finalize(tx, plan, read, job));
   } finally {
     await fs.rm(workDir, { recursive: true, force: true });
   }
@@ -113,8 +107,13 @@ function prepareRow(feature: SourceFeature, plan: RunPlan): StageRow {
  * Stages a chunk in one statement; if PostGIS refuses the chunk (a geometry it cannot read or
  * convert), stages row by row so only the guilty rows are rejected, with PostGIS's reason.
  */
-async function stageChunk(acting: ScopedRunner, plan: RunPlan, rows: StageRow[]): Promise<void> {
-  const stage = (batch: StageRow[]) => acting.run((tx) => stageRows(tx, plan.job.id, batch, plan.crs, plan.spec, plan.target.area));
+async function stageChunk(job: RunningJob<ImportPayload>, plan: RunPlan, rows: StageRow[]): Promise<void> {
+  // Held: rows staged by an attempt that has lost the job would mix with the next attempt's.
+  const stage = (batch: StageRow[]) =>
+    job.ctx.run(async (tx) => {
+      await job.hold(tx);
+      await stageRows(tx, plan.job.id, batch, plan.crs, plan.spec, plan.target.area);
+    });
   try {
     await stage(rows);
   } catch (error) {
@@ -124,7 +123,10 @@ async function stageChunk(acting: ScopedRunner, plan: RunPlan, rows: StageRow[])
         await stage([row]);
       } catch (rowError) {
         if (!isDatabaseError(rowError)) throw rowError;
-        await acting.run((tx) => stageRejected(tx, plan.job.id, row, `几何无法读取或换算坐标（${(rowError).message}）`));
+        await job.ctx.run(async (tx) => {
+          await job.hold(tx);
+          await stageRejected(tx, plan.job.id, row, `几何无法读取或换算坐标（${rowError.message}）`);
+        });
       }
     }
   }
@@ -136,33 +138,19 @@ function isDatabaseError(error: unknown): error is Error {
   return error instanceof Error && typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code);
 }
 
-/** Ends a job that did not succeed: staged rows deleted, status and reason recorded, one audit event. */
-async function end(deps: WorkerDeps, acting: ScopedRunner, job: repo.JobRow, workerId: string, read: number, error: unknown): Promise<void> {
-  const cancelled = error instanceof Cancelled;
-  const known = error instanceof AppError ? error : fromPostgresError(error);
-  if (!cancelled && !known) deps.logError(error, job.id);
-  const code = cancelled ? null : (known?.code ?? 'internal');
-  const message = cancelled ? null : (known?.message ?? renderMessage('internal', { requestId: `import-${job.id}` }));
-  const write = (runner: ScopedRunner) =>
-    runner.run(async (tx) => {
-      await repo.deleteStaging(tx, job.id);
-      const status = cancelled ? 'cancelled' : 'failed';
-      const done = await repo.finishJob(tx, job.id, workerId, { status, report: null, errorCode: code, errorMessage: message, done: read });
-      if (done) {
-        await recordEvent(tx, {
-          action: cancelled ? 'import.cancel' : 'import.fail',
-          entity: 'import_jobs',
-          entityId: job.id,
-          regionCode: job.region_code,
-          after: { target: job.target, fileName: job.file_name, read, ...(code ? { errorCode: code, errorMessage: message } : {}) },
-        });
-      }
-    });
-  try {
-    await write(acting);
-  } catch (writeError) {
-    // The importer's scope may no longer cover the job (posts ended); the system still closes it.
-    deps.logError(writeError, job.id);
-    await write(systemContext(deps.db));
-  }
+/**
+ * An import that ended without success (failed, cancelled, or given up when its servers fell
+ * silent): its staged rows go — the layer was never touched — and one audit event says why.
+ */
+async function endImport(tx: Tx, job: EndedJob<ImportPayload>): Promise<void> {
+  await repo.deleteStaging(tx, job.payload.importId);
+  const found = await repo.findImport(tx, job.payload.importId);
+  if (!found) return;
+  await recordEvent(tx, {
+    action: job.state === 'cancelled' ? 'import.cancel' : 'import.fail',
+    entity: 'import_jobs',
+    entityId: found.id,
+    regionCode: found.region_code,
+    after: { target: found.target, fileName: found.file_name, read: job.progress?.done ?? 0, ...(job.error ? { errorCode: job.error.code, errorMessage: job.error.message } : {}) },
+  });
 }

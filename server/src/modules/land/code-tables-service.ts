@@ -2,7 +2,7 @@ import type { Tx } from '../../db/scoped.ts';
 import { recordEvent } from '../../platform/audit/record.ts';
 import type { Context } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
-import { isWithin, levelOf } from '../regions/codes.ts';
+import { isWithin, levelOf } from '../../platform/scope/regions.ts';
 import { DOMAIN_LABELS, formatCodeTables, validateCodeTables, type CodeEntry } from './code-tables.ts';
 import * as repo from './repository.ts';
 

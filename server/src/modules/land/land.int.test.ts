@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type Client, type TestApp } from '../../../test/app.ts';
 import { holderOf, officeAdmin, SHUIDONG, townshipChief, ZHANGGONG } from '../../../test/personas.ts';
 import { auditAs } from '../../db/scoped.ts';
-import { Context } from '../../platform/context.ts';
+import { systemContext } from '../../platform/context.ts';
 import { loadRegions } from '../regions/load.ts';
 import { codesInUse } from './repository.ts';
 
@@ -192,7 +192,7 @@ describe('code tables serve the whole installation: one table for every county i
       sql`insert into sub_compartments (region_code, compartment, number, geom, dominant_species, dataset)
           values (${village!.code}, '0001', '001', st_multi(st_makeenvelope(114.74, 25.66, 114.75, 25.67, 4326)), ${NEW_CODE}, '南康区测试')`.execute(tx),
     );
-    const zhanggong = new Context(t.database.app, null, [ZHANGGONG], null);
+    const zhanggong = systemContext(t.database.app, [ZHANGGONG]);
     const { used, seenAfter } = await zhanggong.run(async (tx) => ({
       used: await codesInUse(tx, 'dominant_species'),
       seenAfter: (await sql<{ n: number }>`select count(*)::int as n from sub_compartments where region_code like '360703%'`.execute(tx)).rows[0]!.n,

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { Tx } from '../../db/scoped.ts';
 import type { Context } from '../../platform/context.ts';
 import { notFound } from '../../platform/errors/app-error.ts';
-import { subtreePrefix } from '../regions/codes.ts';
+import { subtreePrefix } from '../../platform/scope/regions.ts';
 import { geometrySql, prepareGeometry } from './geometry.ts';
 import type { ReferenceFeatureCreate, ReferenceLayerCreate, ReferenceLayerUpdate } from './schema.ts';
 

@@ -73,7 +73,7 @@ export const landRoutes: FastifyPluginAsyncTypebox<ModuleDeps> = async (app) => 
           '每一行错误都会带行号列出（details.errors）。仍被任一县（区）的小班或重点区域使用的代码不能删除。代码表全系统通用：需要 land.write 权限，且管辖范围包含本系统的全部县（区）（单县系统即该县的林长办），否则 403 county_scope_required，details.reason 说明缺哪些县（区）。',
         response: responses({ 200: CodeTablesUploaded }),
       },
-      config: { access: write },
+      config: { access: write, uploadLimit: CODE_TABLE_MAX_BYTES },
     },
     async (req) => {
       let bytes: Buffer;

@@ -1,9 +1,8 @@
 import { Type, type Static } from 'typebox';
-import { Nullable } from '../../platform/schema.ts';
+import { Nullable, Id } from '../../platform/schema.ts';
 import { RegionCode } from '../regions/schema.ts';
 import { AnyGeometry, Area, Coded, GeometryOut } from './geojson.ts';
 
-const Id = Type.Integer({ minimum: 1 });
 const Page = {
   page: Type.Integer({ minimum: 1, default: 1, description: '页码，从 1 开始' }),
   pageSize: Type.Integer({ minimum: 1, maximum: 500, default: 50, description: '每页条数，1–500，默认 50' }),

@@ -2,7 +2,7 @@ import { sql, type RawBuilder } from 'kysely';
 import type { Tx } from '../../db/scoped.ts';
 import type { Context } from '../../platform/context.ts';
 import { notFound } from '../../platform/errors/app-error.ts';
-import { subtreePrefix } from '../regions/codes.ts';
+import { subtreePrefix } from '../../platform/scope/regions.ts';
 import { area, coded } from './geojson.ts';
 import type { SubCompartmentListQuery } from './schema.ts';
 

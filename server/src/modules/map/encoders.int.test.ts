@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../../test/app.ts';
 import { SHUIDONG, ZHANGGONG } from '../../../test/personas.ts';
-import { Context } from '../../platform/context.ts';
+import { systemContext, type Context } from '../../platform/context.ts';
 import { decodeTile, type DecodedFeature } from '../../platform/tiles/decode.ts';
 import { minZoomOf, ruleAt } from '../../platform/tiles/layer-spec.ts';
 import { renderTile } from '../../platform/tiles/render.ts';
@@ -22,7 +22,7 @@ describe.runIf(process.env.DATABASE_URL)('both encoders give the same features f
   let reserve: Box;
   beforeAll(async () => {
     t = await startTestApp();
-    ctx = new Context(t.database.app, null, [ZHANGGONG], null);
+    ctx = systemContext(t.database.app, [ZHANGGONG]);
     const { rows } = await t.system.run((tx) =>
       sql<{ b: Box }>`select json_build_array(st_xmin(geom), st_ymin(geom), st_xmax(geom), st_ymax(geom)) as b from regions where code = ${SHUIDONG}`.execute(tx),
     );

@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { Nullable } from '../../platform/schema.ts';
+import { Nullable, Id } from '../../platform/schema.ts';
 import { MAX_TILE_ZOOM } from '../../platform/tiles/tile-math.ts';
 
 const PlanStatus = Type.Union([Type.Literal('draft'), Type.Literal('active'), Type.Literal('archived')], { description: 'draft 草稿 / active 启用 / archived 已归档' });
@@ -17,7 +17,7 @@ export const TileParams = Type.Object({
 
 export const TileQuery = Type.Object(
   {
-    plan: Type.Optional(Type.Integer({ minimum: 1, description: '网格方案（仅护林网格图层）；缺省为启用中的方案' })),
+    plan: Type.Optional(Type.With(Id, { description: '网格方案（仅护林网格图层）；缺省为启用中的方案' })),
     v: Type.Optional(Type.String({ maxLength: 100, description: '图层版本，仅用于让浏览器缓存失效，可取自图层目录' })),
   },
   { additionalProperties: false },
@@ -89,7 +89,7 @@ export type MapCatalogue = Static<typeof MapCatalogue>;
 
 export const FeatureParams = Type.Object({
   layer: LayerId,
-  id: Type.Integer({ minimum: 1, description: '要素 id（切片中的要素 id；行政区划为 12 位代码）' }),
+  id: Type.With(Id, { description: '要素 id（切片中的要素 id；行政区划为 12 位代码）' }),
 });
 
 export const FeatureProperty = Type.Object({

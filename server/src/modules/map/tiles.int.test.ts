@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { anonymous, startTestApp, type Client, type TestApp } from '../../../test/app.ts';
 import { neighbourTownshipChief, officeAdmin, SHASHI, SHUIDONG, townshipChief } from '../../../test/personas.ts';
-import { Context } from '../../platform/context.ts';
+import { systemContext } from '../../platform/context.ts';
 import { decodeTile } from '../../platform/tiles/decode.ts';
 import { tileBounds, tilesCovering, type Box, type TileAddress } from '../../platform/tiles/tile-math.ts';
 
@@ -112,7 +112,7 @@ async function tileInsideNeighbour(): Promise<TileAddress> {
 
 describe('tile queries stay fast under row-level security', () => {
   it('reach sub-compartments through the spatial index, not by reading the whole table (migration 20261124-20: && is leakproof)', async () => {
-    const township = new Context(t.database.app, null, [SHUIDONG], null);
+    const township = systemContext(t.database.app, [SHUIDONG]);
     const plan = await township.run(async (tx) => {
       // With sequential scans priced out, only a policy that forbids the index leaves one in the plan.
       await sql`set local enable_seqscan = off`.execute(tx);

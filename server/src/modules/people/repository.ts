@@ -1,7 +1,7 @@
 import { sql, type ExpressionBuilder } from 'kysely';
 import type { Tx } from '../../db/scoped.ts';
 import type { DB } from '../../db/tables.ts';
-import { subtreePrefix } from '../regions/codes.ts';
+import { subtreePrefix } from '../../platform/scope/regions.ts';
 import type { RangerKind } from './tables.ts';
 
 export interface PersonRow {

@@ -98,7 +98,7 @@ export const peopleRoutes: FastifyPluginAsyncTypebox<{ files: FileStore }> = asy
     '/api/persons/:id/photo',
     {
       schema: { tags, summary: '上传人员照片', description: 'multipart/form-data，字段 file，JPEG 或 PNG，不超过 5 MB。', params: PersonIdParams, response: responses({ 200: Person }) },
-      config: { access: write },
+      config: { access: write, uploadLimit: PHOTO_MAX_BYTES },
     },
     async (req) => {
       const part = await req.file({ limits: { fileSize: PHOTO_MAX_BYTES } });

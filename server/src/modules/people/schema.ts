@@ -1,8 +1,7 @@
 import { Type, type Static } from 'typebox';
-import { Nullable } from '../../platform/schema.ts';
+import { Nullable, Id } from '../../platform/schema.ts';
 import { RegionCode } from '../regions/schema.ts';
 
-const Id = Type.Integer({ minimum: 1 });
 const PersonId = Type.With(Id, { description: '人员 ID' });
 const PostId = Type.With(Id, { description: '职务 ID' });
 const Day = Type.String({ format: 'date', description: '日期 YYYY-MM-DD' });

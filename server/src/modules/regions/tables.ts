@@ -1,4 +1,5 @@
 import type { Geometry, UpdatedAt } from '../../db/types.ts';
+import type { RegionLevel } from '../../platform/scope/regions.ts';
 
 /** 行政区划 */
 export interface RegionTable {
@@ -9,9 +10,6 @@ export interface RegionTable {
   geom: Geometry | null;
   updated_at: UpdatedAt;
 }
-
-/** 1 province 省, 2 city 市, 3 county 县/区, 4 township 乡镇/街道, 5 village 村/社区 */
-export type RegionLevel = 1 | 2 | 3 | 4 | 5;
 
 export interface RegionTables {
   regions: RegionTable;

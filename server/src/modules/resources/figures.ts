@@ -1,7 +1,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Tx } from '../../db/scoped.ts';
 import { area, type Area } from '../land/geojson.ts';
-import { subtreePrefix } from '../regions/codes.ts';
+import { subtreePrefix } from '../../platform/scope/regions.ts';
 
 /**
  * 资源清单 figures, computed by SQL from the sub-compartments (definitions in docs/resource-list.md).

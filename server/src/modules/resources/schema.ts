@@ -1,12 +1,12 @@
 import { Type } from 'typebox';
-import { Nullable } from '../../platform/schema.ts';
+import { Nullable, Id } from '../../platform/schema.ts';
 import { Area } from '../land/geojson.ts';
 import { RegionCode } from '../regions/schema.ts';
 
 const Described = <T extends Parameters<typeof Type.With>[0]>(t: T, description: string) => Type.With(t, { description });
 
 export const RegionParams = Type.Object({ code: RegionCode });
-export const IdParams = Type.Object({ id: Type.Integer({ minimum: 1, description: '责任区域 ID' }) });
+export const IdParams = Type.Object({ id: Type.With(Id, { description: '责任区域 ID' }) });
 
 const Breakdown = Type.Object({
   code: Nullable(Type.String(), '代码；小班未填该项时为 null'),

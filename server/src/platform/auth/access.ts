@@ -3,7 +3,7 @@ import fp from 'fastify-plugin';
 import type { Kysely } from 'kysely';
 import type { Config } from '../../config.ts';
 import type { DB } from '../../db/tables.ts';
-import { Context, systemContext } from '../context.ts';
+import { requestContext, SignInAttempt, systemContext, type Context } from '../context.ts';
 import { AppError } from '../errors/app-error.ts';
 import { grantsOf, rootsOf, type Actor } from './actor.ts';
 import type { Permission } from './permissions.ts';
@@ -13,10 +13,11 @@ import { csrfTokenMatches, hashToken, lookUpSession, touchSession, type SessionR
  * Who may call a route, declared on the route itself (`config: { access }`):
  * anyone, any signed-in user, or holders of a permission — who then act within the regions
  * where their posts grant it. `own-account` is signed-in and still open to a holder whose
- * password someone else chose (who may do nothing else until they change it). A route under /api
- * that declares nothing stops the server at start.
+ * password someone else chose (who may do nothing else until they change it). `sign-in` is open
+ * to anyone and gives the route a `SignInAttempt` instead of a scope. A route under /api that
+ * declares nothing stops the server at start.
  */
-export type Access = 'public' | 'own-account' | 'signed-in' | { permission: Permission };
+export type Access = 'public' | 'sign-in' | 'own-account' | 'signed-in' | { permission: Permission };
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -25,6 +26,8 @@ declare module 'fastify' {
   interface FastifyRequest {
     actor: Actor | null;
     ctx: Context;
+    /** Set on `sign-in` routes only. */
+    signIn: SignInAttempt | null;
   }
 }
 
@@ -42,6 +45,7 @@ interface AccessOptions {
 async function access(app: FastifyInstance, { config, db }: AccessOptions) {
   app.decorateRequest('actor', null);
   app.decorateRequest('ctx', null as unknown as Context);
+  app.decorateRequest('signIn', null);
 
   app.addHook('onRoute', (route) => {
     if (!route.url.startsWith('/api/') || route.url.startsWith('/api/docs')) return;
@@ -55,9 +59,10 @@ async function access(app: FastifyInstance, { config, db }: AccessOptions) {
     const session = credential ? await lookUpSession(db, credential.tokenHash) : undefined;
     const problem = session ? sessionProblem(session, config) : credential ? 'session_expired' : 'unauthenticated';
 
-    if (rule === 'public') {
+    if (rule === 'public' || rule === 'sign-in') {
       request.actor = session && !problem ? toActor(session, credential!.viaCookie) : null;
-      request.ctx = new Context(db, request.actor, [], request.ip);
+      request.ctx = requestContext(db, request.actor, [], request.ip);
+      if (rule === 'sign-in') request.signIn = new SignInAttempt(db, request.ip);
       return;
     }
     if (!session || problem) {
@@ -70,7 +75,7 @@ async function access(app: FastifyInstance, { config, db }: AccessOptions) {
     const permission = typeof rule === 'object' ? rule.permission : undefined;
     if (permission && !actor.grants.has(permission)) throw new AppError('forbidden');
     request.actor = actor;
-    request.ctx = new Context(db, actor, rootsOf(actor, permission), request.ip);
+    request.ctx = requestContext(db, actor, rootsOf(actor, permission), request.ip);
     if (Date.now() - session.last_seen_at.getTime() > TOUCH_AFTER_MS) {
       await systemContext(db).run((tx) => touchSession(tx, session));
     }

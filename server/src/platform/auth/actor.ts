@@ -1,4 +1,4 @@
-import { outermost } from '../../modules/regions/codes.ts';
+import { outermost } from '../scope/regions.ts';
 import { isPermission, type Permission } from './permissions.ts';
 
 /** A post the actor holds today, with the rights its type grants. */
@@ -39,4 +39,9 @@ export function grantsOf(posts: readonly ActivePost[]): Map<Permission, string[]
 export function rootsOf(actor: Actor, permission?: Permission): string[] {
   if (permission) return [...(actor.grants.get(permission) ?? [])];
   return outermost(actor.posts.map((p) => p.regionCode));
+}
+
+/** How the audit log, job lists and reports name a person with an account: `name（username）`. */
+export function displayName(who: { name: string; username: string }): string {
+  return `${who.name}（${who.username}）`;
 }

@@ -15,7 +15,7 @@ export const catalogue = {
   // who you are
   unauthenticated: { status: 401, message: '请先登录' },
   session_expired: { status: 401, message: '登录已过期，请重新登录' },
-  invalid_credentials: { status: 401, message: '用户名或密码错误' },
+  invalid_credentials: { status: 401, message: '用户名或密码错误，还可尝试 {remainingAttempts} 次，之后账号将锁定 {lockMinutes} 分钟' },
   account_locked: { status: 423, message: '密码连续输错次数过多，账号已锁定，请在 {minutes} 分钟后再试' },
   account_disabled: { status: 403, message: '账号已停用，请联系林长办' },
   demo_account_refused: { status: 403, message: '生产环境不允许使用演示账号' },
@@ -50,8 +50,11 @@ export const catalogue = {
   outside_china: { status: 400, message: '坐标不在中国范围内：{reason}' },
   job_not_cancellable: { status: 409, message: '任务已{state}，不能取消' },
   encoding_mismatch: { status: 400, message: '属性表文字不是 {encoding} 编码（{where}无法按 {encoding} 解码），请选择正确的编码，如 GBK 或 UTF-8' },
-  job_interrupted: { status: 503, message: '服务在导入过程中停止或重启，导入未完成，没有写入任何数据；请重新开始导入' },
+  import_interrupted: { status: 503, message: '服务在导入过程中停止或重启，导入未完成，没有写入任何数据；请重新开始导入' },
   code_table_invalid: { status: 400, message: '代码表文件有误：{summary}' },
+
+  // background jobs
+  job_interrupted: { status: 503, message: '运行任务的服务停止或重启，任务未能完成；请重新发起' },
 
   // land, grids and plans
   county_scope_required: { status: 403, message: '代码表全系统通用，只有管辖本系统全部县（区）的林长办可以修改：{reason}' },

@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../app.ts';
 import { signIn, startTestApp, type Client, type TestApp } from '../../../test/app.ts';
+import { multipart } from '../../../test/fixtures/imports-client.ts';
 
 /**
  * Every error answers `{ error: { code, message, details } }` with a catalogue code and a Chinese
@@ -88,6 +89,60 @@ describe('Fastify and plugin errors of the request (400–499) are catalogue 4xx
   it('a value PostgreSQL cannot read is the user’s 400, its English text in details only', async () => {
     const error = expectCatalogueError(await failing.inject({ method: 'GET', url: '/api/test/bad-cast' }), 400, 'invalid_value');
     expect(error.details.cause).toMatch(/invalid input syntax/);
+  });
+});
+
+describe('ids in paths are validated by their schema', () => {
+  const ROUTES = [
+    '/api/grid-plans/:id',
+    '/api/grids/:id',
+    '/api/risk-areas/:id',
+    '/api/key-routes/:id',
+    '/api/persons/:id',
+    '/api/posts/:id',
+    '/api/persons/:id/account',
+    '/api/sub-compartments/:id',
+    '/api/reference-layers/:id',
+    '/api/responsibility-areas/:id',
+    '/api/resource-lists/responsibility-area/:id',
+    '/api/imports/:id',
+    '/api/map/features/sub_compartments/:id',
+  ];
+
+  it('an id too large for the database is the caller’s 400 on every route, never PostgreSQL’s “out of range for type bigint”', async () => {
+    for (const route of ROUTES) {
+      const res = await office.get(route.replace(':id', '99999999999999999999'));
+      const error = expectCatalogueError(res, 400, 'validation_failed');
+      expect([route, res.body]).not.toEqual([route, expect.stringMatching(/bigint|out of range/)]);
+      expect(error.message).toMatch(/^提交的数据有误：/);
+    }
+  });
+
+  it('the largest id a number holds exactly is still a well-formed id: it is just not found', async () => {
+    const res = await office.get(`/api/grids/${Number.MAX_SAFE_INTEGER}`);
+    expectCatalogueError(res, 404, 'not_found');
+  });
+});
+
+describe('a request over its size limit is told the limit', () => {
+  it('a JSON body over the 2 MB every route takes', async () => {
+    const body = JSON.stringify({ regionCode: '360702101000', name: '张'.repeat(800_000) });
+    const error = expectCatalogueError(await office.request('POST', '/api/persons', body, { 'content-type': 'application/json' }), 413, 'payload_too_large');
+    expect(error.message).toBe('上传内容超过 2 MB 的上限');
+  });
+
+  it('a photo over 5 MB, and a code-table file over 1 MB sent raw or as a file', async () => {
+    const personId = (await office.get('/api/persons?pageSize=1')).json().items[0].id as number;
+    const photo = await multipart({}, { name: 'big.jpg', data: Buffer.alloc(6 * 1024 * 1024, 0xff) });
+    const tooBigPhoto = await office.request('PUT', `/api/persons/${personId}/photo`, photo.body, { 'content-type': photo.contentType });
+    expect(expectCatalogueError(tooBigPhoto, 413, 'payload_too_large').message).toBe('上传内容超过 5 MB 的上限');
+
+    const csv = Buffer.from(`domain,code,name\n${'land_class,999,很长的名称\n'.repeat(60_000)}`);
+    const raw = await office.request('PUT', '/api/code-tables', csv, { 'content-type': 'text/csv' });
+    expect(expectCatalogueError(raw, 413, 'payload_too_large').message).toBe('上传内容超过 1 MB 的上限');
+    const file = await multipart({}, { name: '代码表.csv', data: csv });
+    const asFile = await office.request('PUT', '/api/code-tables', file.body, { 'content-type': file.contentType });
+    expect(expectCatalogueError(asFile, 413, 'payload_too_large').message).toBe('上传内容超过 1 MB 的上限');
   });
 });
 

@@ -1,7 +1,18 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { formatBytes } from '../files/store.ts';
 import { AppError } from './app-error.ts';
 import { fromPostgresError } from './postgres.ts';
 import { describeValidation } from './validation.ts';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /**
+     * The largest file this route takes, in bytes, when it takes one (multipart or a raw body with
+     * a parser of its own): a 413 names it. Other routes are refused at their body limit.
+     */
+    uploadLimit?: number;
+  }
+}
 
 /** The wire shape of every error: `{ error: { code, message, details } }`. */
 export function sendError(reply: FastifyReply, error: AppError) {
@@ -46,7 +57,7 @@ function fromClientError(error: FastifyError, request: FastifyRequest): AppError
       return new AppError('unsupported_media_type', { type: request.headers['content-type'] || '（未注明）' });
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
     case 'FST_REQ_FILE_TOO_LARGE':
-      return new AppError('payload_too_large', { limit: '允许' });
+      return tooLarge(request);
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
       return malformed('声明为 JSON 的请求体是空的');
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
@@ -79,12 +90,18 @@ function fromClientError(error: FastifyError, request: FastifyRequest): AppError
     case 404:
       return new AppError('route_not_found', { method: request.method, url: request.url.split('?')[0] ?? '/', ...cause });
     case 413:
-      return new AppError('payload_too_large', { limit: '允许', ...cause });
+      return tooLarge(request, cause);
     case 415:
       return new AppError('unsupported_media_type', { type: request.headers['content-type'] || '（未注明）', ...cause });
     default:
       return malformed('服务器无法处理该请求');
   }
+}
+
+/** A 413 that names the limit the request went over: the route's upload limit, else its body limit. */
+function tooLarge(request: FastifyRequest, details: Record<string, unknown> = {}): AppError {
+  const limit = request.routeOptions.config?.uploadLimit ?? request.routeOptions.bodyLimit;
+  return new AppError('payload_too_large', { limit: formatBytes(limit), ...details });
 }
 
 export function registerErrorHandling(app: FastifyInstance) {

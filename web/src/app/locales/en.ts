@@ -74,6 +74,7 @@ export const en: Catalogue = {
     passwordPlaceholder: 'Password',
     passwordRequired: 'Enter your password',
     submit: 'Sign in',
+    lastTries: 'A few more wrong tries lock the account. If you forgot your password, ask your forest-chief office to reset it instead of guessing.',
     help: 'Forgot your password? Ask your forest-chief office to reset it.',
     heroLine: 'One workplace for forest chiefs, their offices, rangers and supervisors: people and posts, grid patrols, events, problem close-out and assessment.',
     motto: 'Every hill looked after, every forest guarded, every duty owned',

@@ -76,6 +76,7 @@ export const zhCN = {
     passwordPlaceholder: '请输入密码',
     passwordRequired: '请输入密码',
     submit: '登录',
+    lastTries: '再输错账号将被锁定。忘记密码请联系本级林长办重置，不要反复尝试。',
     help: '忘记密码请联系本级林长办重置',
     heroLine: '面向各级林长、林长办、护林员与监管员的一体化工作平台：人员职务、网格巡护、事件处置、问题销号与考核评价。',
     motto: '山有人管 · 林有人护 · 责有人担',

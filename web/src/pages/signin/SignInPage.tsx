@@ -3,7 +3,7 @@ import { Alert, Button, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation, useNavigate } from 'react-router-dom';
-import { errorMessage } from '../../app/api.ts';
+import { ApiError, errorMessage } from '../../app/api.ts';
 import { useAuth } from '../../app/auth.tsx';
 import { FullPageSpin } from '../../app/feedback.tsx';
 import { LanguageSwitch } from '../../app/shell/LanguageSwitch.tsx';
@@ -13,6 +13,9 @@ interface Credentials {
   username: string;
   password: string;
 }
+
+/** From this many tries left, the page warns that the account is about to be locked. */
+const LAST_TRIES = 2;
 
 /** Where to go after signing in: back to the page that sent the user here, never off-site. */
 function destination(state: unknown): string {
@@ -27,7 +30,7 @@ export function SignInPage() {
   const location = useLocation();
   const [form] = Form.useForm<Credentials>();
   const [submitting, setSubmitting] = useState(false);
-  const [failure, setFailure] = useState<{ message: string } | null>(null);
+  const [failure, setFailure] = useState<{ message: string; remainingAttempts: number | null } | null>(null);
 
   if (loading) return <FullPageSpin />;
   if (me) return <Navigate to={destination(location.state)} replace />;
@@ -39,8 +42,10 @@ export function SignInPage() {
       await signIn(username.trim(), password);
       void navigate(destination(location.state), { replace: true });
     } catch (error) {
-      // A wrong password and an unknown name get the same answer from the server, with nothing to count down.
-      setFailure({ message: errorMessage(error) });
+      // The server's message says how many tries are left before the lock (an unknown name is
+      // counted down alike); near the end, the page also says what to do instead of guessing.
+      const remaining = error instanceof ApiError ? error.details.remainingAttempts : undefined;
+      setFailure({ message: errorMessage(error), remainingAttempts: typeof remaining === 'number' ? remaining : null });
       form.setFieldValue('password', '');
     } finally {
       setSubmitting(false);
@@ -64,7 +69,14 @@ export function SignInPage() {
             <Alert type="warning" showIcon title={sessionNotice} style={{ marginBottom: 16 }} data-testid="session-notice" />
           )}
           {failure && (
-            <Alert type="error" showIcon title={failure.message} style={{ marginBottom: 16 }} data-testid="signin-error" />
+            <Alert
+              type="error"
+              showIcon
+              title={failure.message}
+              description={failure.remainingAttempts !== null && failure.remainingAttempts <= LAST_TRIES ? t('signin.lastTries') : undefined}
+              style={{ marginBottom: 16 }}
+              data-testid="signin-error"
+            />
           )}
           <Form form={form} layout="vertical" size="large" requiredMark={false} onFinish={(values) => void onFinish(values)} data-testid="signin-form">
             <Form.Item name="username" label={t('signin.username')} rules={[{ required: true, whitespace: true, message: t('signin.usernameRequired') }]}>

@@ -1,10 +1,10 @@
 import type { Config } from '../config.ts';
+import { openDatabase, type Database, type OpenOptions } from '../db/database.ts';
+import { migrate } from '../db/migrator.ts';
 import { readDefaultCodeTables } from '../modules/land/code-tables.ts';
 import { countCodeEntries, replaceCodeTables } from '../modules/land/repository.ts';
 import { systemContext } from '../platform/context.ts';
 import { startupSteps, type StartupSteps } from '../platform/startup.ts';
-import { openDatabase, type Database, type OpenOptions } from './database.ts';
-import { migrate } from './migrator.ts';
 
 export interface PreparedDatabase {
   database: Database;
@@ -12,7 +12,13 @@ export interface PreparedDatabase {
   seeded: boolean;
 }
 
-/** Opens the database, applies migrations as the owner, then hands the connection to the application role; seeds the demo county into an empty installation. */
+/**
+ * The start-up sequence every entry point shares (the server, tests, CLIs, benchmarks): opens the
+ * database, applies migrations as the owner, then hands the connection to the application role;
+ * loads the shipped code tables into an empty installation, seeds the demo county into an empty
+ * database and loads the counties the configuration names. It lives outside db/ because it
+ * calls on modules (land, regions, the demo), which db/ and platform/ never import.
+ */
 export async function prepareDatabase(config: Config, options: OpenOptions & { steps?: StartupSteps } = {}): Promise<PreparedDatabase> {
   const steps = options.steps ?? startupSteps();
   const database = await openDatabase(config, options);
