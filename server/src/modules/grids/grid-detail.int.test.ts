@@ -36,6 +36,7 @@ describe('a grid lists what its ranger must guard (seeds/004 item 4: 网格化�
     expect(idsOf(detail.riskAreas)).toEqual(idsOf(risks));
     expect(idsOf(detail.keyRoutes)).toEqual(idsOf(routes));
     expect(detail.keyRoutes[0].lengthInGridM).toBeCloseTo(routes.find((r) => r.id === detail.keyRoutes[0].id)!.inside, 0);
+    expect(detail.riskAreas.length).toBeGreaterThan(0);
     expect(detail.riskAreas.every((r: { kindName: string | null }) => typeof r.kindName === 'string')).toBe(true);
     expect(detail.geometry.type).toBe('MultiPolygon');
     expect(detail.area.mu).toBeCloseTo(detail.area.ha * 15, 1);
@@ -132,6 +133,7 @@ describe('key risk areas and routes', () => {
     expect(res.json().area.ha).toBeGreaterThan(0);
     const list = (await staff.get(`/api/risk-areas?kind=pine_wilt_removal&regionCode=${village}`)).json();
     expect(list.items.map((r: { id: number }) => r.id)).toContain(res.json().id);
+    expect(list.items.length).toBeGreaterThan(0);
     expect(list.items.every((r: { kind: string }) => r.kind === 'pine_wilt_removal')).toBe(true);
   });
 
@@ -204,12 +206,14 @@ describe('a township user sees only their township’s grids, risk areas and rou
   it('lists only its own township’s risk areas, routes and grids', async () => {
     const township = await townshipChief(t);
     const risks = (await township.get('/api/risk-areas?pageSize=500')).json();
+    expect(risks.items.length).toBeGreaterThan(0);
     expect(risks.items.every((r: { regionCode: string }) => r.regionCode.startsWith('360702101'))).toBe(true);
     expect(risks.total).toBe((await query(sql<{ n: number }>`select count(*)::int as n from risk_areas where region_code like '360702101%'`))[0]!.n);
     const routes = (await township.get(`/api/key-routes?regionCode=${SHASHI}`)).json();
     expect(routes.total).toBe(0);
     const [plan] = await query(sql<{ id: number }>`select id from grid_plans where status = 'active'`);
     const grids = (await township.get(`/api/grid-plans/${plan!.id}/grids?pageSize=500`)).json();
+    expect(grids.items.length).toBeGreaterThan(0);
     expect(grids.items.every((g: { regionCode: string }) => g.regionCode.startsWith('360702101'))).toBe(true);
   });
 

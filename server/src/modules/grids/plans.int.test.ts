@@ -73,6 +73,7 @@ describe('one ranger, one grid (seeds/002 item 3: "一对一"网格化管理, �
   it('offers as choices the rangers of the grid\'s village and township, saying which grid each already guards', async () => {
     const { a, b } = await gridsOfOneVillage(await activePlanId());
     const choices = (await office.get(`/api/grids/${a.id}/eligible-rangers`)).json() as Array<{ postId: number; regionCode: string; guards: { gridId: number; isThisGrid: boolean } | null }>;
+    expect(choices.length).toBeGreaterThan(0);
     expect(choices.every((c) => c.regionCode === a.region_code || c.regionCode === `${a.region_code.slice(0, 9)}000`)).toBe(true);
     expect(choices.find((c) => c.postId === a.ranger_post_id)!.guards).toMatchObject({ gridId: a.id, isThisGrid: true });
     expect(choices.find((c) => c.postId === b.ranger_post_id)!.guards).toMatchObject({ gridId: b.id, isThisGrid: false });
@@ -114,6 +115,7 @@ describe('one ranger, one grid (seeds/002 item 3: "一对一"网格化管理, �
     expect(lists.rangersWithoutGrid.map((r: { postId: number }) => r.postId)).toContain(b.ranger_post_id);
 
     const inShuidong = (await office.get(`/api/grid-plans/${planId}/unassigned?regionCode=${SHUIDONG}`)).json();
+    expect(inShuidong.rangersWithoutGrid.length).toBeGreaterThan(0);
     expect(inShuidong.rangersWithoutGrid.every((r: { regionCode: string }) => r.regionCode.startsWith('360702101'))).toBe(true);
 
     const reassign = await office.put(`/api/grids/${b.id}/ranger`, { rangerPostId: b.ranger_post_id });
@@ -125,10 +127,14 @@ describe('one ranger, one grid (seeds/002 item 3: "一对一"网格化管理, �
 
   it('a township chief may read the unassigned lists of their township only, and may not assign', async () => {
     const township = await townshipChief(t);
-    const lists = (await township.get(`/api/grid-plans/${await activePlanId()}/unassigned`)).json();
-    expect(lists.rangersWithoutGrid.every((r: { regionCode: string }) => r.regionCode.startsWith('360702101'))).toBe(true);
     const { a } = await gridsOfOneVillage(await activePlanId());
-    expect((await township.delete(`/api/grids/${a.id}/ranger`)).statusCode).toBe(403);
+    // A ranger of 水东镇 without a grid, so the list has someone to show.
+    expect((await office.delete(`/api/grids/${a.id}/ranger`)).statusCode).toBe(200);
+    const lists = (await township.get(`/api/grid-plans/${await activePlanId()}/unassigned`)).json();
+    expect(lists.rangersWithoutGrid.map((r: { postId: number }) => r.postId)).toContain(a.ranger_post_id);
+    expect(lists.rangersWithoutGrid.every((r: { regionCode: string }) => r.regionCode.startsWith('360702101'))).toBe(true);
+    expect((await township.put(`/api/grids/${a.id}/ranger`, { rangerPostId: a.ranger_post_id })).statusCode).toBe(403);
+    expect((await office.put(`/api/grids/${a.id}/ranger`, { rangerPostId: a.ranger_post_id })).statusCode).toBe(200);
   });
 });
 

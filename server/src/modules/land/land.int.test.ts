@@ -167,6 +167,13 @@ describe('reference layers', () => {
     expect(res.json().error.code).toBe('outside_china');
     expect(res.json().error.message).toContain('投影坐标');
   });
+
+  it('hold only points, lines and polygons: the database refuses a geometry collection whoever writes it', async () => {
+    const [layer] = await query(sql<{ id: number; region_code: string }>`select id, region_code from reference_layers limit 1`);
+    const collection = sql`st_geomfromtext('GEOMETRYCOLLECTION(POINT(114.93 25.83), LINESTRING(114.93 25.83, 114.94 25.84))', 4326)`;
+    const refused = await query(sql`insert into reference_features (layer_id, region_code, geom) values (${layer!.id}, ${layer!.region_code}, ${collection})`).catch((e: unknown) => e);
+    expect(refused).toMatchObject({ code: '23514', constraint: 'reference_features_geom_type' });
+  });
 });
 
 describe('code tables serve the whole installation: one table for every county it holds', () => {
