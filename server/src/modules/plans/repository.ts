@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Tx } from '../../db/scoped.ts';
 import { subtreePrefix } from '../regions/codes.ts';
-import type { GridPlanStatus } from './tables.ts';
+import type { PlanStatus } from './schema.ts';
 
 /** Queries over grid plans: listing, copying, comparing and the checks that gate activation. */
 
@@ -16,7 +16,7 @@ export interface PlanRow {
   region_name: string | null;
   year: number;
   name: string;
-  status: GridPlanStatus;
+  status: PlanStatus;
   based_on_plan_id: number | null;
   note: string | null;
   grid_count: number;
@@ -27,7 +27,7 @@ export interface PlanRow {
   updated_at: Date;
 }
 
-export async function findPlans(tx: Tx, filter: { id?: number; regionCode?: string; status?: GridPlanStatus; year?: number; forUpdate?: boolean }): Promise<PlanRow[]> {
+export async function findPlans(tx: Tx, filter: { id?: number; regionCode?: string; status?: PlanStatus; year?: number; forUpdate?: boolean }): Promise<PlanRow[]> {
   const { rows } = await sql<PlanRow>`
     select p.id, p.region_code, r.name as region_name, p.year, p.name, p.status, p.based_on_plan_id, p.note,
            p.activated_at, p.archived_at, p.created_at, p.updated_at,
@@ -43,8 +43,8 @@ export async function findPlans(tx: Tx, filter: { id?: number; regionCode?: stri
 }
 
 /** Locks a plan row for a state change (activation, deletion). */
-export async function lockPlan(tx: Tx, id: number): Promise<{ id: number; region_code: string; status: GridPlanStatus } | undefined> {
-  const { rows } = await sql<{ id: number; region_code: string; status: GridPlanStatus }>`
+export async function lockPlan(tx: Tx, id: number): Promise<{ id: number; region_code: string; status: PlanStatus } | undefined> {
+  const { rows } = await sql<{ id: number; region_code: string; status: PlanStatus }>`
     select id, region_code, status from grid_plans where id = ${id} for update`.execute(tx);
   return rows[0];
 }
@@ -149,4 +149,32 @@ export async function inactiveRangers(tx: Tx, planId: number): Promise<Array<{ c
      where g.plan_id = ${planId} and not (po.starts_on <= lz_today() and (po.ends_on is null or po.ends_on >= lz_today()))
      order by g.code`.execute(tx);
   return rows;
+}
+
+export async function insertPlan(tx: Tx, plan: { regionCode: string; year: number; name: string; note: string | null; basedOn: number | null }): Promise<number> {
+  const { id } = await tx
+    .insertInto('grid_plans')
+    .values({ region_code: plan.regionCode, year: plan.year, name: plan.name, note: plan.note, based_on_plan_id: plan.basedOn })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return id;
+}
+
+/** Changes a plan's name, note or year; false when the row is not the caller's to change. */
+export async function updatePlan(tx: Tx, id: number, changes: { name?: string; note?: string | null; year?: number }): Promise<boolean> {
+  const result = await tx.updateTable('grid_plans').set(changes).where('id', '=', id).executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}
+
+/** Deletes a plan with its grids (on delete cascade); false when the row is not the caller's to delete. */
+export async function deletePlan(tx: Tx, id: number): Promise<boolean> {
+  const result = await tx.deleteFrom('grid_plans').where('id', '=', id).executeTakeFirst();
+  return result.numDeletedRows > 0n;
+}
+
+/** Archives the region's active plan (if any) and activates this one; false when the caller may not change it. */
+export async function activate(tx: Tx, id: number, regionCode: string): Promise<boolean> {
+  await tx.updateTable('grid_plans').set({ status: 'archived', archived_at: new Date() }).where('region_code', '=', regionCode).where('status', '=', 'active').execute();
+  const result = await tx.updateTable('grid_plans').set({ status: 'active', activated_at: new Date() }).where('id', '=', id).executeTakeFirst();
+  return result.numUpdatedRows > 0n;
 }

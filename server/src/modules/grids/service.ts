@@ -1,16 +1,16 @@
-import { sql, type RawBuilder } from 'kysely';
 import { auditAs, type Tx } from '../../db/scoped.ts';
 import type { Context } from '../../platform/context.ts';
 import { AppError, notFound } from '../../platform/errors/app-error.ts';
 import { area } from '../land/geojson.ts';
-import { checkInRegion, locateRegion, multiSql, prepareGeometry, type PreparedGeometry } from '../land/geometry.ts';
+import { checkInRegion, placeFeature, prepareGeometry, type PreparedGeometry } from '../land/geometry.ts';
+import { checkRuleValue } from '../patrol-rules/rules.ts';
+import type { PatrolRuleOverride } from '../patrol-rules/schema.ts';
+import { effectiveRules, today } from '../patrol-rules/service.ts';
+import { findPlan, requireDraft } from '../plans/service.ts';
 import { levelOf } from '../regions/codes.ts';
-import * as repo from './grid-repository.ts';
-import { findPlan, requireDraft } from './plan-service.ts';
-import { effectiveRules, today } from './rule-service.ts';
-import { checkRuleValue } from './rules.ts';
-import type { GridCreate, GridListQuery, GridUpdate } from './schema.ts';
-import type { PatrolRuleOverride } from './tables.ts';
+import { keyRoutesIn, riskAreasIn } from '../risks/repository.ts';
+import * as repo from './repository.ts';
+import type { EligibleRanger, Grid, GridCreate, GridDetail, GridListQuery, GridUpdate, GridWriteResult, Unassigned } from './schema.ts';
 
 /** 网格: a patch of forest land guarded by one ranger ("山头落到人头", seeds/002 item 3). */
 
@@ -26,7 +26,7 @@ const toRanger = (r: repo.GridRow) =>
         active: r.ranger_active ?? false,
       };
 
-export const toGrid = (r: repo.GridRow) => ({
+export const toGrid = (r: repo.GridRow): Grid => ({
   id: r.id,
   planId: r.plan_id,
   planStatus: r.plan_status,
@@ -48,7 +48,7 @@ async function requireGrid(tx: Tx, id: number, withGeometry = true): Promise<rep
   return row;
 }
 
-export async function listGrids(ctx: Context, planId: number, q: GridListQuery) {
+export async function listGrids(ctx: Context, planId: number, q: GridListQuery): Promise<{ items: Grid[]; total: number }> {
   const { rows, total } = await ctx.run(async (tx) => {
     await findPlan(tx, planId);
     return repo.listGrids(tx, planId, { ...q, limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
@@ -57,12 +57,12 @@ export async function listGrids(ctx: Context, planId: number, q: GridListQuery) 
 }
 
 /** A grid with what its ranger needs: the key risk areas and routes inside it and its patrol rules with their sources. */
-export async function getGrid(ctx: Context, id: number, on?: string) {
+export async function getGrid(ctx: Context, id: number, on?: string): Promise<GridDetail> {
   return ctx.run(async (tx) => {
     const row = await requireGrid(tx, id);
     const [risks, routes, rules] = await Promise.all([
-      repo.riskAreasIn(tx, id),
-      repo.keyRoutesIn(tx, id),
+      riskAreasIn(tx, id),
+      keyRoutesIn(tx, id),
       effectiveRules(tx, row.region_code, on ?? (await today(tx)), { code: row.code, override: row.patrol_rule }),
     ]);
     return {
@@ -85,17 +85,6 @@ function checkOverride(rule: PatrolRuleOverride | null | undefined): string | nu
   return Object.keys(checked).length === 0 ? null : JSON.stringify(checked);
 }
 
-/** The region a grid is filed under: the one given (the geometry must lie in it) or the village holding it. */
-async function gridRegion(tx: Tx, g: PreparedGeometry, given: string | undefined): Promise<string> {
-  if (given) {
-    await checkInRegion(tx, g, given);
-    return given;
-  }
-  const found = await locateRegion(tx, g);
-  if (!found) throw new AppError('invalid_value', { reason: '无法确定网格所属的村或乡镇：请在辖区内绘制，或选择网格所属的村' });
-  return found;
-}
-
 /** The township a grid's region belongs to (a grid may also lie directly in a township). */
 const townshipOf = (regionCode: string) => (levelOf(regionCode) === 5 ? `${regionCode.slice(0, 9)}000` : regionCode);
 
@@ -103,7 +92,7 @@ const townshipOf = (regionCode: string) => (levelOf(regionCode) === 5 ? `${regio
  * The rangers a grid may be given (in post today in its village or township), free ones first,
  * each with the grid of the same plan they already guard: the assignment form's choices.
  */
-export async function eligibleRangers(ctx: Context, gridId: number) {
+export async function eligibleRangers(ctx: Context, gridId: number): Promise<EligibleRanger[]> {
   return ctx.run(async (tx) => {
     const grid = await requireGrid(tx, gridId, false);
     const rows = await repo.eligibleRangers(tx, grid.plan_id, grid.region_code, townshipOf(grid.region_code));
@@ -153,19 +142,24 @@ async function explainRangerConflict<T>(ctx: Context, planId: () => number | und
   }
 }
 
-export async function createGrid(ctx: Context, planId: number, input: GridCreate) {
+export async function createGrid(ctx: Context, planId: number, input: GridCreate): Promise<GridWriteResult> {
   return explainRangerConflict(ctx, () => planId, input.rangerPostId, () =>
     ctx.run(async (tx) => {
       requireDraft(await findPlan(tx, planId), '新增网格');
       const g = await prepareGeometry(tx, input.geometry, 'polygon');
-      const regionCode = await gridRegion(tx, g, input.regionCode);
+      const regionCode = await placeFeature(tx, g, input.regionCode, '无法确定网格所属的村或乡镇：请在辖区内绘制，或选择网格所属的村');
       if (input.rangerPostId) await checkRanger(tx, input.rangerPostId, regionCode);
-      const { rows } = await sql<{ id: number }>`
-        insert into grids (plan_id, region_code, code, name, geom, ranger_post_id, patrol_rule, note)
-        values (${planId}, ${regionCode}, ${input.code}, ${input.name.trim()}, ${multiSql(g)}, ${input.rangerPostId ?? null},
-                ${checkOverride(input.patrolRule)}::jsonb, ${input.note ?? null})
-        returning id`.execute(tx);
-      const row = await requireGrid(tx, rows[0]!.id);
+      const id = await repo.insertGrid(tx, {
+        planId,
+        regionCode,
+        code: input.code,
+        name: input.name.trim(),
+        geometry: g,
+        rangerPostId: input.rangerPostId ?? null,
+        patrolRule: checkOverride(input.patrolRule),
+        note: input.note ?? null,
+      });
+      const row = await requireGrid(tx, id);
       return { ...toGrid(row), geometry: row.geometry!, repaired: g.repaired };
     }),
   );
@@ -175,40 +169,36 @@ export async function createGrid(ctx: Context, planId: number, input: GridCreate
  * Changes a grid. Code, name, region and geometry only in a draft plan; the rule override and the
  * note also in the active plan, since key periods and notes change during the year.
  */
-export async function updateGrid(ctx: Context, id: number, changes: GridUpdate) {
+export async function updateGrid(ctx: Context, id: number, changes: GridUpdate): Promise<GridWriteResult> {
   return ctx.run(async (tx) => {
     const grid = await requireGrid(tx, id, false);
     const structural = changes.code !== undefined || changes.name !== undefined || changes.regionCode !== undefined || changes.geometry !== undefined;
     if (structural) requireDraft({ status: grid.plan_status }, '修改网格编号、名称、区划或范围');
     else if (grid.plan_status === 'archived') throw new AppError('state_conflict', { reason: '方案已归档，不能修改' });
-    let repaired = false;
-    const set: RawBuilder<unknown>[] = [];
+    let place: { geometry: PreparedGeometry; regionCode: string } | undefined;
     if (changes.geometry !== undefined || changes.regionCode !== undefined) {
-      const g = changes.geometry
-        ? await prepareGeometry(tx, changes.geometry, 'polygon')
-        : { ewkb: (await sql<{ ewkb: string }>`select encode(st_asewkb(geom), 'hex') as ewkb from grids where id = ${id}`.execute(tx)).rows[0]!.ewkb, type: 'MULTIPOLYGON', repaired: false };
-      repaired = g.repaired;
-      const regionCode = changes.regionCode ?? grid.region_code;
-      await checkInRegion(tx, g, regionCode);
-      if (grid.ranger_post_id !== null && regionCode !== grid.region_code) await checkRanger(tx, grid.ranger_post_id, regionCode);
-      set.push(sql`geom = ${multiSql(g)}`, sql`region_code = ${regionCode}`);
+      const g = changes.geometry ? await prepareGeometry(tx, changes.geometry, 'polygon') : { ewkb: await repo.storedBoundary(tx, id), type: 'MULTIPOLYGON', repaired: false };
+      place = { geometry: g, regionCode: changes.regionCode ?? grid.region_code };
+      await checkInRegion(tx, g, place.regionCode);
+      if (grid.ranger_post_id !== null && place.regionCode !== grid.region_code) await checkRanger(tx, grid.ranger_post_id, place.regionCode);
     }
-    if (changes.code !== undefined) set.push(sql`code = ${changes.code}`);
-    if (changes.name !== undefined) set.push(sql`name = ${changes.name.trim()}`);
-    if (changes.patrolRule !== undefined) set.push(sql`patrol_rule = ${checkOverride(changes.patrolRule)}::jsonb`);
-    if (changes.note !== undefined) set.push(sql`note = ${changes.note}`);
-    const result = await sql`update grids set ${sql.join(set)} where id = ${id}`.execute(tx);
-    if (result.numAffectedRows === 0n) throw new AppError('out_of_scope');
+    const updated = await repo.updateGrid(tx, id, {
+      ...(place ? { place } : {}),
+      ...(changes.code !== undefined ? { code: changes.code } : {}),
+      ...(changes.name !== undefined ? { name: changes.name.trim() } : {}),
+      ...(changes.patrolRule !== undefined ? { patrolRule: checkOverride(changes.patrolRule) } : {}),
+      ...(changes.note !== undefined ? { note: changes.note } : {}),
+    });
+    if (!updated) throw new AppError('out_of_scope');
     const row = await requireGrid(tx, id);
-    return { ...toGrid(row), geometry: row.geometry!, repaired };
+    return { ...toGrid(row), geometry: row.geometry!, repaired: place?.geometry.repaired ?? false };
   });
 }
 
 export async function deleteGrid(ctx: Context, id: number): Promise<void> {
   await ctx.run(async (tx) => {
     requireDraft({ status: (await requireGrid(tx, id, false)).plan_status }, '删除网格');
-    const result = await tx.deleteFrom('grids').where('id', '=', id).executeTakeFirst();
-    if (result.numDeletedRows === 0n) throw new AppError('out_of_scope');
+    if (!(await repo.deleteGrid(tx, id))) throw new AppError('out_of_scope');
   });
 }
 
@@ -216,7 +206,7 @@ export async function deleteGrid(ctx: Context, id: number): Promise<void> {
  * Assigns a ranger to a grid, in a draft or the active plan (rangers rotate during the year).
  * Audited as `grid.assign_ranger`.
  */
-export async function assignRanger(ctx: Context, id: number, rangerPostId: number) {
+export async function assignRanger(ctx: Context, id: number, rangerPostId: number): Promise<Grid> {
   let planId: number | undefined;
   return explainRangerConflict(ctx, () => planId, rangerPostId, () =>
     ctx.run(async (tx) => {
@@ -225,26 +215,24 @@ export async function assignRanger(ctx: Context, id: number, rangerPostId: numbe
       if (grid.plan_status === 'archived') throw new AppError('state_conflict', { reason: '方案已归档，不能调整护林员' });
       await checkRanger(tx, rangerPostId, grid.region_code);
       await auditAs(tx, 'grid.assign_ranger');
-      const result = await tx.updateTable('grids').set({ ranger_post_id: rangerPostId }).where('id', '=', id).executeTakeFirst();
-      if (result.numUpdatedRows === 0n) throw new AppError('out_of_scope');
+      if (!(await repo.setRanger(tx, id, rangerPostId))) throw new AppError('out_of_scope');
       return toGrid(await requireGrid(tx, id, false));
     }),
   );
 }
 
-export async function unassignRanger(ctx: Context, id: number) {
+export async function unassignRanger(ctx: Context, id: number): Promise<Grid> {
   return ctx.run(async (tx) => {
     const grid = await requireGrid(tx, id, false);
     if (grid.plan_status === 'archived') throw new AppError('state_conflict', { reason: '方案已归档，不能调整护林员' });
     await auditAs(tx, 'grid.unassign_ranger');
-    const result = await tx.updateTable('grids').set({ ranger_post_id: null }).where('id', '=', id).executeTakeFirst();
-    if (result.numUpdatedRows === 0n) throw new AppError('out_of_scope');
+    if (!(await repo.setRanger(tx, id, null))) throw new AppError('out_of_scope');
     return toGrid(await requireGrid(tx, id, false));
   });
 }
 
 /** For the office's list: grids of a plan without a ranger, and rangers in post without a grid of the plan. */
-export async function unassigned(ctx: Context, planId: number, regionCode?: string) {
+export async function unassigned(ctx: Context, planId: number, regionCode?: string): Promise<Unassigned> {
   return ctx.run(async (tx) => {
     const plan = await findPlan(tx, planId);
     const [grids, rangers] = await Promise.all([

@@ -1,6 +1,6 @@
 import { AppError } from '../../platform/errors/app-error.ts';
 import { levelOf, subtreePrefix } from '../regions/codes.ts';
-import type { KeyPeriod, PatrolRuleOverride } from './tables.ts';
+import type { KeyPeriod, PatrolRuleOverride } from './schema.ts';
 
 /**
  * Patrol rules a grid is held to (seeds/002 item 3; seeds/004 item 4). Every number is

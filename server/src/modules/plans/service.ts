@@ -2,8 +2,8 @@ import { auditAs, type Tx } from '../../db/scoped.ts';
 import type { Context } from '../../platform/context.ts';
 import { AppError, notFound } from '../../platform/errors/app-error.ts';
 import { area } from '../land/geojson.ts';
-import * as repo from './plan-repository.ts';
-import type { GridPlanStatus } from './tables.ts';
+import * as repo from './repository.ts';
+import type { GridPlan, PlanComparison, PlanCreate, PlanListQuery, PlanProblem, PlanStatus, PlanUpdate } from './schema.ts';
 
 /**
  * 网格方案: grids are re-optimised every year (seeds/002 item 3), so a region's grids live in
@@ -11,7 +11,7 @@ import type { GridPlanStatus } from './tables.ts';
  * replaces is archived and stays readable.
  */
 
-export const toPlan = (r: repo.PlanRow) => ({
+export const toPlan = (r: repo.PlanRow): GridPlan => ({
   id: r.id,
   regionCode: r.region_code,
   regionName: r.region_name,
@@ -28,9 +28,7 @@ export const toPlan = (r: repo.PlanRow) => ({
   updatedAt: new Date(r.updated_at).toISOString(),
 });
 
-export type Plan = ReturnType<typeof toPlan>;
-
-const STATUS_NAME: Record<GridPlanStatus, string> = { draft: '草稿', active: '启用', archived: '已归档' };
+const STATUS_NAME: Record<PlanStatus, string> = { draft: '草稿', active: '启用', archived: '已归档' };
 
 export async function findPlan(tx: Tx, id: number): Promise<repo.PlanRow> {
   const [row] = await repo.findPlans(tx, { id });
@@ -39,15 +37,15 @@ export async function findPlan(tx: Tx, id: number): Promise<repo.PlanRow> {
 }
 
 /** Refuses changes to a plan that is not a draft, naming its state. */
-export function requireDraft(plan: { status: GridPlanStatus }, what: string): void {
+export function requireDraft(plan: { status: PlanStatus }, what: string): void {
   if (plan.status !== 'draft') throw new AppError('state_conflict', { reason: `方案已${STATUS_NAME[plan.status]}，${what}只能在草稿方案中进行` });
 }
 
-export async function listPlans(ctx: Context, filter: { regionCode?: string; status?: GridPlanStatus; year?: number }) {
+export async function listPlans(ctx: Context, filter: PlanListQuery): Promise<GridPlan[]> {
   return (await ctx.run((tx) => repo.findPlans(tx, filter))).map(toPlan);
 }
 
-export async function getPlan(ctx: Context, id: number) {
+export async function getPlan(ctx: Context, id: number): Promise<GridPlan> {
   return toPlan(await ctx.run((tx) => findPlan(tx, id)));
 }
 
@@ -55,36 +53,28 @@ export async function getPlan(ctx: Context, id: number) {
  * Creates a draft: empty, or a copy of the region's active plan (the default) or of any plan the
  * caller can see, keeping each grid's code, geometry, ranger and rule override.
  */
-export async function createPlan(ctx: Context, input: { regionCode: string; year: number; name: string; note?: string | null; copyFrom?: 'active' | 'none' | number }) {
+export async function createPlan(ctx: Context, input: PlanCreate): Promise<GridPlan> {
   return ctx.run(async (tx) => {
     const copyFrom = input.copyFrom ?? 'active';
     let source: number | undefined;
     if (copyFrom === 'active') source = await repo.activePlanOf(tx, input.regionCode);
     else if (copyFrom !== 'none') source = (await findPlan(tx, copyFrom)).id;
     await auditAs(tx, 'grid_plan.create');
-    const { id } = await tx
-      .insertInto('grid_plans')
-      .values({ region_code: input.regionCode, year: input.year, name: input.name.trim(), note: input.note ?? null, based_on_plan_id: source ?? null })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const id = await repo.insertPlan(tx, { regionCode: input.regionCode, year: input.year, name: input.name.trim(), note: input.note ?? null, basedOn: source ?? null });
     if (source !== undefined) await repo.copyGrids(tx, source, id);
     return toPlan(await findPlan(tx, id));
   });
 }
 
-export async function updatePlan(ctx: Context, id: number, changes: { name?: string; note?: string | null; year?: number }) {
+export async function updatePlan(ctx: Context, id: number, changes: PlanUpdate): Promise<GridPlan> {
   return ctx.run(async (tx) => {
     requireDraft(await findPlan(tx, id), '修改方案信息');
-    const result = await tx
-      .updateTable('grid_plans')
-      .set({
-        ...(changes.name !== undefined ? { name: changes.name.trim() } : {}),
-        ...(changes.note !== undefined ? { note: changes.note } : {}),
-        ...(changes.year !== undefined ? { year: changes.year } : {}),
-      })
-      .where('id', '=', id)
-      .executeTakeFirst();
-    if (result.numUpdatedRows === 0n) throw new AppError('out_of_scope');
+    const updated = await repo.updatePlan(tx, id, {
+      ...(changes.name !== undefined ? { name: changes.name.trim() } : {}),
+      ...(changes.note !== undefined ? { note: changes.note } : {}),
+      ...(changes.year !== undefined ? { year: changes.year } : {}),
+    });
+    if (!updated) throw new AppError('out_of_scope');
     return toPlan(await findPlan(tx, id));
   });
 }
@@ -94,17 +84,8 @@ export async function deletePlan(ctx: Context, id: number): Promise<void> {
     requireDraft(await findPlan(tx, id), '删除方案');
     await auditAs(tx, 'grid_plan.delete');
     // Its grids go with it (on delete cascade), each one audited by the grids trigger.
-    const result = await tx.deleteFrom('grid_plans').where('id', '=', id).executeTakeFirst();
-    if (result.numDeletedRows === 0n) throw new AppError('out_of_scope');
+    if (!(await repo.deletePlan(tx, id))) throw new AppError('out_of_scope');
   });
-}
-
-export interface Problem {
-  kind: 'overlap' | 'outside_region' | 'ranger_twice' | 'no_ranger' | 'ranger_inactive';
-  blocking: boolean;
-  gridCodes: string[];
-  area: ReturnType<typeof area> | null;
-  message: string;
 }
 
 /**
@@ -113,7 +94,7 @@ export interface Problem {
  * migration 20261202-01, so the check stays only as a guard). Warnings: grids without a ranger,
  * rangers whose post has ended.
  */
-export async function planProblems(tx: Tx, planId: number): Promise<Problem[]> {
+export async function planProblems(tx: Tx, planId: number): Promise<PlanProblem[]> {
   const [overlaps, outside, twice, inactive, grids] = await Promise.all([
     repo.overlaps(tx, planId),
     repo.outsideRegion(tx, planId),
@@ -155,7 +136,7 @@ export async function planProblems(tx: Tx, planId: number): Promise<Problem[]> {
  * Activates a draft: the region's active plan (if any) is archived in the same transaction.
  * Refused while blocking problems remain. Audited as `grid_plan.activate`.
  */
-export async function activatePlan(ctx: Context, id: number) {
+export async function activatePlan(ctx: Context, id: number): Promise<GridPlan> {
   return ctx.run(async (tx) => {
     await findPlan(tx, id);
     // Locking needs the right to update the plan: a visible plan that cannot be locked is outside the caller's scope.
@@ -171,9 +152,67 @@ export async function activatePlan(ctx: Context, id: number) {
       });
     }
     await auditAs(tx, 'grid_plan.activate');
-    await tx.updateTable('grid_plans').set({ status: 'archived', archived_at: new Date() }).where('region_code', '=', plan.region_code).where('status', '=', 'active').execute();
-    const result = await tx.updateTable('grid_plans').set({ status: 'active', activated_at: new Date() }).where('id', '=', id).executeTakeFirst();
-    if (result.numUpdatedRows === 0n) throw new AppError('out_of_scope');
+    if (!(await repo.activate(tx, id, plan.region_code))) throw new AppError('out_of_scope');
     return toPlan(await findPlan(tx, id));
+  });
+}
+
+/**
+ * Compares a plan with the active plan of its region, grid by grid (paired by grid code): what was
+ * added, removed and changed (area before and after, the area that changed hands, ranger), the
+ * area of every grid, totals, and the problems that would block activation.
+ */
+export async function comparePlan(ctx: Context, id: number): Promise<PlanComparison> {
+  return ctx.run(async (tx) => {
+    const plan = await findPlan(tx, id);
+    const activeId = await repo.activePlanOf(tx, plan.region_code);
+    const active = activeId === undefined ? undefined : await findPlan(tx, activeId);
+    const [grids, before, matches, problems] = await Promise.all([
+      repo.gridSummaries(tx, id),
+      active ? repo.gridSummaries(tx, active.id) : Promise.resolve([]),
+      active ? repo.matchGrids(tx, id, active.id) : Promise.resolve([]),
+      planProblems(tx, id),
+    ]);
+    const beforeByCode = new Map(before.map((g) => [g.code, g]));
+    const afterByCode = new Map(grids.map((g) => [g.code, g]));
+    const ref = (g: repo.GridSummaryRow) => ({ id: g.id, code: g.code, name: g.name, regionCode: g.region_code, area: area(g.area_ha), rangerName: g.ranger_name });
+    const ranger = (g: repo.GridSummaryRow) => (g.ranger_post_id === null ? null : { postId: g.ranger_post_id, personId: g.ranger_person_id!, name: g.ranger_name ?? '' });
+
+    const changed: PlanComparison['changed'] = [];
+    let unchangedCount = 0;
+    for (const m of matches) {
+      const a = beforeByCode.get(m.code)!;
+      const p = afterByCode.get(m.code)!;
+      const entry = {
+        code: m.code,
+        name: p.name,
+        planGridId: m.plan_grid_id,
+        activeGridId: m.active_grid_id,
+        geometryChanged: !m.same_geometry,
+        areaBefore: area(m.area_before_ha),
+        areaAfter: area(m.area_after_ha),
+        changedArea: area(m.changed_ha),
+        rangerChanged: a.ranger_post_id !== p.ranger_post_id,
+        rangerBefore: ranger(a),
+        rangerAfter: ranger(p),
+        nameChanged: a.name !== p.name,
+        regionChanged: a.region_code !== p.region_code,
+      };
+      if (entry.geometryChanged || entry.rangerChanged || entry.nameChanged || entry.regionChanged) changed.push(entry);
+      else unchangedCount++;
+    }
+    const sum = (rows: repo.GridSummaryRow[]) => ({ gridCount: rows.length, area: area(rows.reduce((s, g) => s + Number(g.area_ha), 0)) });
+    return {
+      plan: toPlan(plan),
+      active: active ? toPlan(active) : null,
+      totals: { plan: sum(grids), active: sum(before) },
+      added: grids.filter((g) => !beforeByCode.has(g.code)).map(ref),
+      removed: before.filter((g) => !afterByCode.has(g.code)).map(ref),
+      changed,
+      unchangedCount,
+      grids: grids.map(ref),
+      problems,
+      canActivate: plan.status === 'draft' && !problems.some((p) => p.blocking),
+    };
   });
 }

@@ -1,14 +1,16 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Tx } from '../../db/scoped.ts';
+import { multiSql, type PreparedGeometry } from '../land/geometry.ts';
 import { subtreePrefix } from '../regions/codes.ts';
-import type { GridPlanStatus, PatrolRuleOverride } from './tables.ts';
+import type { PatrolRuleOverride } from '../patrol-rules/schema.ts';
+import type { PlanStatus } from '../plans/schema.ts';
 
 /** Grids with their region, plan and ranger, and what lies inside them. */
 
 export interface GridRow {
   id: number;
   plan_id: number;
-  plan_status: GridPlanStatus;
+  plan_status: PlanStatus;
   plan_name: string;
   plan_year: number;
   region_code: string;
@@ -63,37 +65,6 @@ export async function listGrids(
     sql<{ n: number }>`select count(*)::int as n from grids g where ${where}`.execute(tx),
   ]);
   return { rows: rows.rows, total: count.rows[0]?.n ?? 0 };
-}
-
-export interface InsideRiskRow {
-  id: number;
-  kind: string;
-  kind_name: string | null;
-  name: string;
-  geometry_type: string;
-  geometry: Record<string, unknown>;
-}
-
-/** Key risk areas touching the grid. */
-export async function riskAreasIn(tx: Tx, gridId: number): Promise<InsideRiskRow[]> {
-  const { rows } = await sql<InsideRiskRow>`
-    select ra.id, ra.kind, (select c.name from code_tables c where c.domain = 'risk_area_kind' and c.code = ra.kind) as kind_name,
-           ra.name, geometrytype(ra.geom) as geometry_type, st_asgeojson(ra.geom, 7)::json as geometry
-      from grids g join risk_areas ra on ra.geom && g.geom and st_intersects(ra.geom, g.geom)
-     where g.id = ${gridId}
-     order by ra.kind, ra.name`.execute(tx);
-  return rows;
-}
-
-/** Key routes crossing the grid, with the length inside it. */
-export async function keyRoutesIn(tx: Tx, gridId: number): Promise<Array<{ id: number; name: string; length_m: number; inside_m: number; geometry: Record<string, unknown> }>> {
-  const { rows } = await sql<{ id: number; name: string; length_m: number; inside_m: number; geometry: Record<string, unknown> }>`
-    select kr.id, kr.name, kr.length_m, round(st_length(st_intersection(kr.geom, g.geom)::geography)::numeric, 1) as inside_m,
-           st_asgeojson(kr.geom, 7)::json as geometry
-      from grids g join key_routes kr on kr.geom && g.geom and st_intersects(kr.geom, g.geom)
-     where g.id = ${gridId}
-     order by kr.name`.execute(tx);
-  return rows;
 }
 
 export interface RangerPostRow {
@@ -170,4 +141,46 @@ export async function eligibleRangers(tx: Tx, planId: number, villageOrTownship:
        and po.region_code in (${villageOrTownship}, ${township})
      order by g.id is not null, po.region_code desc, pe.name`.execute(tx);
   return rows;
+}
+
+/** The stored boundary of a grid, to check it against a new region. */
+export async function storedBoundary(tx: Tx, id: number): Promise<string> {
+  const { rows } = await sql<{ ewkb: string }>`select encode(st_asewkb(geom), 'hex') as ewkb from grids where id = ${id}`.execute(tx);
+  return rows[0]!.ewkb;
+}
+
+export async function insertGrid(
+  tx: Tx,
+  g: { planId: number; regionCode: string; code: string; name: string; geometry: PreparedGeometry; rangerPostId: number | null; patrolRule: string | null; note: string | null },
+): Promise<number> {
+  const { rows } = await sql<{ id: number }>`
+    insert into grids (plan_id, region_code, code, name, geom, ranger_post_id, patrol_rule, note)
+    values (${g.planId}, ${g.regionCode}, ${g.code}, ${g.name}, ${multiSql(g.geometry)}, ${g.rangerPostId}, ${g.patrolRule}::jsonb, ${g.note})
+    returning id`.execute(tx);
+  return rows[0]!.id;
+}
+
+/** Writes the changed columns of a grid; false when the row is not the caller's to change. */
+export async function updateGrid(
+  tx: Tx,
+  id: number,
+  changes: { code?: string; name?: string; patrolRule?: string | null; note?: string | null; place?: { geometry: PreparedGeometry; regionCode: string } },
+): Promise<boolean> {
+  const set: RawBuilder<unknown>[] = [];
+  if (changes.place) set.push(sql`geom = ${multiSql(changes.place.geometry)}`, sql`region_code = ${changes.place.regionCode}`);
+  if (changes.code !== undefined) set.push(sql`code = ${changes.code}`);
+  if (changes.name !== undefined) set.push(sql`name = ${changes.name}`);
+  if (changes.patrolRule !== undefined) set.push(sql`patrol_rule = ${changes.patrolRule}::jsonb`);
+  if (changes.note !== undefined) set.push(sql`note = ${changes.note}`);
+  const result = await sql`update grids set ${sql.join(set)} where id = ${id}`.execute(tx);
+  return result.numAffectedRows !== 0n;
+}
+
+export async function deleteGrid(tx: Tx, id: number): Promise<boolean> {
+  return (await tx.deleteFrom('grids').where('id', '=', id).executeTakeFirst()).numDeletedRows > 0n;
+}
+
+/** Sets or clears a grid's ranger post; false when the row is not the caller's to change. */
+export async function setRanger(tx: Tx, id: number, rangerPostId: number | null): Promise<boolean> {
+  return (await tx.updateTable('grids').set({ ranger_post_id: rangerPostId }).where('id', '=', id).executeTakeFirst()).numUpdatedRows > 0n;
 }
