@@ -20,6 +20,7 @@ import { exportsRoutes } from './modules/exports/routes.ts';
 import { gridsRoutes } from './modules/grids/routes.ts';
 import { healthRoutes } from './modules/health/routes.ts';
 import { importsRoutes } from './modules/imports/routes.ts';
+import { LAYERS } from './modules/layers.ts';
 import { landRoutes } from './modules/land/routes.ts';
 import { mapRoutes } from './modules/map/routes.ts';
 import { patrolRulesRoutes } from './modules/patrol-rules/routes.ts';
@@ -34,6 +35,7 @@ import { frameworkError, registerErrorHandling, sendError } from './platform/err
 import { REPO_ROOT } from './paths.ts';
 import { FileStore } from './platform/files/store.ts';
 import type { ModuleDeps } from './platform/module.ts';
+import { TileServer } from './platform/tiles/serve.ts';
 
 export const WEB_DIST = path.join(REPO_ROOT, 'web/dist');
 
@@ -77,12 +79,17 @@ export async function buildApp({ config, database, logger = true }: AppOptions):
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   await app.register(accessPlugin, { config, db: database.app });
 
-  const deps: ModuleDeps = { config, database, files: new FileStore(path.join(config.dataDir, 'files')) };
-  await app.register(healthRoutes, { database });
-  await app.register(accountsRoutes, { config, db: database.app });
-  await app.register(regionsRoutes);
-  await app.register(peopleRoutes, { files: deps.files });
-  await app.register(auditRoutes);
+  const tiles = new TileServer(database);
+  if (!(await tiles.start())) {
+    app.log.warn('PostGIS geometry_overlaps is not LEAKPROOF: row-level security keeps the spatial index out of tile queries, so tiles will be slow. Run as a superuser: alter function geometry_overlaps(geometry, geometry) leakproof;');
+  }
+  app.addHook('onClose', () => tiles.stop());
+  const deps: ModuleDeps = { config, database, files: new FileStore(path.join(config.dataDir, 'files')), layers: LAYERS, tiles };
+  await app.register(healthRoutes, deps);
+  await app.register(accountsRoutes, deps);
+  await app.register(regionsRoutes, deps);
+  await app.register(peopleRoutes, deps);
+  await app.register(auditRoutes, deps);
   await app.register(landRoutes, deps);
   await app.register(chiefsRoutes, deps);
   await app.register(plansRoutes, deps);

@@ -1,6 +1,6 @@
 import type { Config } from '../config.ts';
 import { readDefaultCodeTables } from '../modules/land/code-tables.ts';
-import { countCodeEntries, replaceCodeTables } from '../modules/land/repository.ts';
+import { countCodeEntries, replaceCodeTables } from '../modules/land/repository/code-tables.ts';
 import { systemContext } from '../platform/context.ts';
 import { openDatabase, type Database, type OpenOptions } from './database.ts';
 import { migrate } from './migrator.ts';

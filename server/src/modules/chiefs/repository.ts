@@ -1,5 +1,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Tx } from '../../db/scoped.ts';
+import { affected } from '../../platform/layers/counts.ts';
+import type { ImportCounts, ImportWrite } from '../../platform/layers/declaration.ts';
 import { multiSql, type PreparedGeometry } from '../land/geometry.ts';
 import { subtreePrefix } from '../regions/codes.ts';
 
@@ -86,4 +88,18 @@ export async function updateArea(tx: Tx, id: number, changes: { name?: string; g
 
 export async function deleteArea(tx: Tx, id: number): Promise<boolean> {
   return (await tx.deleteFrom('responsibility_areas').where('id', '=', id).executeTakeFirst()).numDeletedRows > 0n;
+}
+
+/**
+ * An import of a chief's responsibility areas: the areas the same post got from the same dataset
+ * before are replaced; areas drawn by hand stay.
+ */
+export async function importAreas(tx: Tx, w: ImportWrite): Promise<ImportCounts> {
+  const post = w.post!;
+  const removed = await sql`delete from responsibility_areas where post_id = ${post.id} and dataset = ${w.dataset}`.execute(tx);
+  const r = await sql`
+    insert into responsibility_areas (post_id, region_code, name, geom, dataset)
+    select ${post.id}, ${post.regionCode}, left(coalesce(s.attrs ->> 'name', ${post.defaultName}), 100), s.geom, ${w.dataset}
+      from (${w.rows}) s order by s.row_number`.execute(tx);
+  return { inserted: affected(r), updated: 0, replaced: affected(removed) };
 }

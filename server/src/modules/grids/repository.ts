@@ -1,5 +1,8 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Tx } from '../../db/scoped.ts';
+import { affected } from '../../platform/layers/counts.ts';
+import type { ImportCounts, ImportWrite, SearchRow } from '../../platform/layers/declaration.ts';
+import { bboxOf } from '../../platform/layers/sql.ts';
 import { multiSql, type PreparedGeometry } from '../land/geometry.ts';
 import { subtreePrefix } from '../regions/codes.ts';
 import type { PatrolRuleOverride } from '../patrol-rules/schema.ts';
@@ -183,4 +186,31 @@ export async function deleteGrid(tx: Tx, id: number): Promise<boolean> {
 /** Sets or clears a grid's ranger post; false when the row is not the caller's to change. */
 export async function setRanger(tx: Tx, id: number, rangerPostId: number | null): Promise<boolean> {
   return (await tx.updateTable('grids').set({ ranger_post_id: rangerPostId }).where('id', '=', id).executeTakeFirst()).numUpdatedRows > 0n;
+}
+
+const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/** Grids of the active plans by name (contains) or code (starts with). */
+export async function searchGrids(tx: Tx, text: string, limit: number): Promise<SearchRow[]> {
+  const { rows } = await sql<SearchRow>`
+    select 'grids' as layer, f.id, f.name || '（' || f.code || '）' as label, f.region_code, ${bboxOf('f.geom')} as bbox
+      from grids f join grid_plans p on p.id = f.plan_id and p.status = 'active'
+     where f.name like ${`%${likeEscape(text)}%`} or f.code like ${`${likeEscape(text)}%`}
+     order by f.code
+     limit ${limit}`.execute(tx);
+  return rows;
+}
+
+/** An import's grids, upserted on their code within the (draft) plan. The ranger assigned to a grid stays: the file describes the land, not who guards it. */
+export async function importGrids(tx: Tx, w: ImportWrite): Promise<ImportCounts> {
+  const { rows } = await sql<{ n: number }>`
+    select count(*)::int as n from (${w.rows}) s join grids t on t.plan_id = ${w.planId} and t.code = s.attrs ->> 'code'`.execute(tx);
+  const updated = rows[0]?.n ?? 0;
+  const r = await sql`
+    insert into grids (plan_id, region_code, code, name, geom, note)
+    select ${w.planId}, s.region_code, s.attrs ->> 'code', coalesce(s.attrs ->> 'name', s.attrs ->> 'code'), s.geom, s.attrs ->> 'note'
+      from (${w.rows}) s order by s.row_number
+    on conflict on constraint grids_code_uq do update set
+      region_code = excluded.region_code, name = excluded.name, geom = excluded.geom, note = excluded.note`.execute(tx);
+  return { inserted: affected(r) - updated, updated, replaced: 0 };
 }

@@ -5,7 +5,7 @@ import { holderOf, officeAdmin, SHUIDONG, townshipChief, ZHANGGONG } from '../..
 import { auditAs } from '../../db/scoped.ts';
 import { Context } from '../../platform/context.ts';
 import { loadRegions } from '../regions/load.ts';
-import { codesInUse } from './repository.ts';
+import { codesInUse } from './repository/code-tables.ts';
 
 let t: TestApp;
 let office: Client;

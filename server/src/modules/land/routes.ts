@@ -4,8 +4,8 @@ import { AppError } from '../../platform/errors/app-error.ts';
 import { responses } from '../../platform/errors/schema.ts';
 import type { ModuleDeps } from '../../platform/module.ts';
 import { decodeCodeTableFile } from './code-tables.ts';
-import * as codeTables from './code-tables-service.ts';
-import * as layers from './reference-layers.ts';
+import * as codeTables from './service/code-tables.ts';
+import * as layers from './service/reference-layers.ts';
 import {
   CodeDomain,
   CodeTablesQuery,
@@ -24,7 +24,7 @@ import {
   SubCompartmentPage,
   SubCompartmentParams,
 } from './schema.ts';
-import * as subCompartments from './sub-compartments.ts';
+import * as subCompartments from './service/sub-compartments.ts';
 
 const read = { permission: 'map.read' } as const;
 const write = { permission: 'land.write' } as const;

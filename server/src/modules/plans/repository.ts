@@ -178,3 +178,8 @@ export async function activate(tx: Tx, id: number, regionCode: string): Promise<
   const result = await tx.updateTable('grid_plans').set({ status: 'active', activated_at: new Date() }).where('id', '=', id).executeTakeFirst();
   return result.numUpdatedRows > 0n;
 }
+
+/** Every plan the caller can see, newest first: the choices of a map's grid layer. */
+export async function planChoices(tx: Tx): Promise<Array<{ id: number; name: string; year: number; status: PlanStatus }>> {
+  return tx.selectFrom('grid_plans').select(['id', 'name', 'year', 'status']).orderBy('year', 'desc').orderBy('id', 'desc').execute();
+}

@@ -1,5 +1,8 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Tx } from '../../db/scoped.ts';
+import { affected } from '../../platform/layers/counts.ts';
+import type { ImportCounts, ImportWrite } from '../../platform/layers/declaration.ts';
+import { codeNameSql } from '../../platform/layers/sql.ts';
 import { parseBBox } from '../land/geojson.ts';
 import { geometrySql, multiSql, type PreparedGeometry } from '../land/geometry.ts';
 import { subtreePrefix } from '../regions/codes.ts';
@@ -22,7 +25,7 @@ export interface RiskRow {
   geometry?: Record<string, unknown>;
 }
 
-const kindName = (kind: string) => sql.raw(`(select c.name from code_tables c where c.domain = 'risk_area_kind' and c.code = ${kind})`);
+const kindName = (kind: string) => codeNameSql('risk_area_kind', sql.raw(kind));
 
 const riskSelect = (withGeometry: boolean) => sql`
   ra.id, ra.region_code, r.name as region_name, ra.kind, ${kindName('ra.kind')} as kind_name,
@@ -185,4 +188,28 @@ export async function keyRoutesIn(tx: Tx, gridId: number): Promise<InsideRouteRo
      where g.id = ${gridId}
      order by kr.name`.execute(tx);
   return rows;
+}
+
+/**
+ * An import's key risk areas: the rows the same dataset brought before, within the area imported,
+ * are replaced. A row without a name is named after its kind.
+ */
+export async function importRiskAreas(tx: Tx, w: ImportWrite): Promise<ImportCounts> {
+  const removed = await sql`delete from risk_areas where dataset = ${w.dataset} and region_code like ${`${w.areaPrefix}%`}`.execute(tx);
+  const r = await sql`
+    insert into risk_areas (region_code, kind, name, geom, dataset, note)
+    select s.region_code, k.kind, left(coalesce(s.attrs ->> 'name', ${codeNameSql('risk_area_kind', sql`k.kind`)}), 100), s.geom, ${w.dataset}, s.attrs ->> 'note'
+      from (${w.rows}) s, lateral (select coalesce(s.attrs ->> 'kind', ${w.kind}::text) as kind) k
+     order by s.row_number`.execute(tx);
+  return { inserted: affected(r), updated: 0, replaced: affected(removed) };
+}
+
+/** An import's key routes, replacing what the same dataset brought before within the area imported. */
+export async function importKeyRoutes(tx: Tx, w: ImportWrite): Promise<ImportCounts> {
+  const removed = await sql`delete from key_routes where dataset = ${w.dataset} and region_code like ${`${w.areaPrefix}%`}`.execute(tx);
+  const r = await sql`
+    insert into key_routes (region_code, name, geom, dataset)
+    select s.region_code, left(coalesce(s.attrs ->> 'name', ${w.dataset} || ' 第 ' || s.row_number || ' 条'), 100), s.geom, ${w.dataset}
+      from (${w.rows}) s order by s.row_number`.execute(tx);
+  return { inserted: affected(r), updated: 0, replaced: affected(removed) };
 }

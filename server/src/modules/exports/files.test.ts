@@ -1,18 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { attachment, encodeRfc5987 } from './content-disposition.ts';
-import { EXPORT_LAYERS } from './layers.ts';
 import { truncateBytes } from './service.ts';
 
-describe('export layers', () => {
-  it('name every attribute within the DBF limit of 10 ASCII characters, once per layer', () => {
-    for (const layer of Object.values(EXPORT_LAYERS)) {
-      const names = layer.fields.map((f) => f.name);
-      for (const name of names) expect(name, `${layer.id}.${name}`).toMatch(/^[A-Z][A-Z0-9_]{0,9}$/);
-      expect(new Set(names).size).toBe(names.length);
-    }
-    expect(EXPORT_LAYERS.sub_compartments.fields.map((f) => f.name)).toEqual(expect.arrayContaining(['XIAO_BAN', 'LIN_BAN', 'DI_LEI', 'YOU_SHI_SZ']));
-  });
-
+describe('export files', () => {
   it('cuts long text to 254 bytes without splitting a Chinese character', () => {
     const text = '林'.repeat(100); // 300 bytes in UTF-8
     const cut = truncateBytes(text, 254);

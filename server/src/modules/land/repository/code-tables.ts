@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
-import type { Tx } from '../../db/scoped.ts';
-import type { CodeEntry } from './code-tables.ts';
+import type { Tx } from '../../../db/scoped.ts';
+import type { CodeEntry } from '../code-tables.ts';
 
 export async function countCodeEntries(tx: Tx): Promise<number> {
   const row = await tx.selectFrom('code_tables').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
@@ -88,4 +88,12 @@ export async function installationCounties(tx: Tx): Promise<Array<{ code: string
 export async function bumpCodeTablesVersion(tx: Tx): Promise<void> {
   await sql`insert into layer_versions (layer, version, changed_at) values ('code_tables', 1, now())
               on conflict (layer) do update set version = layer_versions.version + 1, changed_at = now()`.execute(tx);
+}
+
+/** The codes and names of the given domains, in each domain's order. */
+export async function codeNames(tx: Tx, domains: readonly string[]): Promise<Map<string, Array<{ code: string; name: string }>>> {
+  const rows = domains.length ? await tx.selectFrom('code_tables').select(['domain', 'code', 'name']).where('domain', 'in', domains).orderBy('domain').orderBy('sort').orderBy('code').execute() : [];
+  const byDomain = new Map<string, Array<{ code: string; name: string }>>();
+  for (const r of rows) byDomain.set(r.domain, [...(byDomain.get(r.domain) ?? []), { code: r.code, name: r.name }]);
+  return byDomain;
 }

@@ -71,3 +71,21 @@ select t.id, t."label", t."land_class", t."forest_category", t."origin", t."domi
       from sub_compartments f
      where f.geom && st_makeenvelope($9::float8, $10::float8, $11::float8, $12::float8, 4326)) t
      where t.geom is not null and not st_isempty(t.geom)
+
+-- z14/13422/6973, label points, PostgreSQL (ST_AsMVT)
+-- parameters: ["sub_compartments_labels",4096,12792501.053807098,2979209.6144430283,12794947.038712224,2981655.599348154,4096,64,114.9166488647461,25.839140404695154,114.9393081665039,25.859532499660283,12792501.053807098,12794947.038712224,2979209.6144430283,2981655.599348154]
+select st_asmvt(t, $1, $2, 'geom', 'id') as mvt
+        from (
+    select (f.id)::int8 as id, (f.compartment || '-' || f.number)::text as "label", (f.land_class)::text as "land_class", (f.forest_category)::text as "forest_category", (f.origin)::text as "origin", (f.dominant_species)::text as "dominant_species", (f.age_group)::text as "age_group", (f.region_code)::text as "region_code", st_asmvtgeom(l.p, st_makebox2d(st_point($3::float8, $4::float8), st_point($5::float8, $6::float8)), $7, $8, true) as geom
+      from sub_compartments f cross join lateral (select st_transform(st_pointonsurface(f.geom), 3857) as p) l
+     where f.geom && st_makeenvelope($9::float8, $10::float8, $11::float8, $12::float8, 4326) and st_x(l.p) >= $13::float8 and st_x(l.p) < $14::float8 and st_y(l.p) > $15::float8 and st_y(l.p) <= $16::float8) t
+       where t.geom is not null
+
+-- z14/13422/6973, label points, embedded
+-- parameters: [1.6745810619749992,-1.6745810619749992,-21422080.00000059,4993024.000000134,114.9166488647461,25.839140404695154,114.9393081665039,25.859532499660283,12792501.053807098,12794947.038712224,2979209.6144430283,2981655.599348154]
+select t.id, t."label", t."land_class", t."forest_category", t."origin", t."dominant_species", t."age_group", t."region_code", st_asgeojson(t.geom, 0) as geom
+      from (
+    select (f.id)::int8 as id, (f.compartment || '-' || f.number)::text as "label", (f.land_class)::text as "land_class", (f.forest_category)::text as "forest_category", (f.origin)::text as "origin", (f.dominant_species)::text as "dominant_species", (f.age_group)::text as "age_group", (f.region_code)::text as "region_code", st_snaptogrid(st_affine(l.p, $1::float8, 0, 0, $2::float8, $3::float8, $4::float8), 1) as geom
+      from sub_compartments f cross join lateral (select st_transform(st_pointonsurface(f.geom), 3857) as p) l
+     where f.geom && st_makeenvelope($5::float8, $6::float8, $7::float8, $8::float8, 4326) and st_x(l.p) >= $9::float8 and st_x(l.p) < $10::float8 and st_y(l.p) > $11::float8 and st_y(l.p) <= $12::float8) t
+     where t.geom is not null and not st_isempty(t.geom)

@@ -1,10 +1,10 @@
-import type { Tx } from '../../db/scoped.ts';
-import { recordEvent } from '../../platform/audit/record.ts';
-import type { Context } from '../../platform/context.ts';
-import { AppError } from '../../platform/errors/app-error.ts';
-import { isWithin, levelOf } from '../regions/codes.ts';
-import { DOMAIN_LABELS, formatCodeTables, validateCodeTables, type CodeEntry } from './code-tables.ts';
-import * as repo from './repository.ts';
+import type { Tx } from '../../../db/scoped.ts';
+import { recordEvent } from '../../../platform/audit/record.ts';
+import type { Context } from '../../../platform/context.ts';
+import { AppError } from '../../../platform/errors/app-error.ts';
+import { isWithin, levelOf } from '../../regions/codes.ts';
+import { DOMAIN_LABELS, formatCodeTables, validateCodeTables, type CodeEntry } from '../code-tables.ts';
+import * as repo from '../repository/code-tables.ts';
 
 /** 代码表: read by everyone signed in; replaced from an edited file by an office whose scope covers the whole installation. */
 
