@@ -5,6 +5,7 @@ import { holderOf, officeAdmin, SHUIDONG, townshipChief, ZHANGGONG } from '../..
 import { auditAs } from '../../db/scoped.ts';
 import { Context } from '../../platform/context.ts';
 import { loadRegions } from '../regions/load.ts';
+import { LAYERS } from '../layers.ts';
 import { codesInUse } from './repository/code-tables.ts';
 
 let t: TestApp;
@@ -201,7 +202,7 @@ describe('code tables serve the whole installation: one table for every county i
     );
     const zhanggong = new Context(t.database.app, null, [ZHANGGONG], null);
     const { used, seenAfter } = await zhanggong.run(async (tx) => ({
-      used: await codesInUse(tx, 'dominant_species'),
+      used: await codesInUse(tx, LAYERS.codeColumns('dominant_species')),
       seenAfter: (await sql<{ n: number }>`select count(*)::int as n from sub_compartments where region_code like '360703%'`.execute(tx)).rows[0]!.n,
     }));
     expect(used).toContainEqual({ code: NEW_CODE, n: 1 });

@@ -1,6 +1,8 @@
 import { sql, type RawBuilder } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type Client, type TestApp } from '../../../test/app.ts';
+import { busiestVillage, geoJson, parcels } from '../../../test/fixtures/import-files.ts';
+import { importFile } from '../../../test/fixtures/imports-client.ts';
 import { holderOf, officeAdmin, SHASHI, SHUIDONG } from '../../../test/personas.ts';
 
 let t: TestApp;
@@ -76,5 +78,40 @@ describe('key risk areas and routes', () => {
     const elsewhere = await staff.post('/api/risk-areas', { kind: 'graves', name: '墓区', regionCode: SHUIDONG, geometry: await squareIn('360702100200') });
     expect(elsewhere.statusCode).toBe(400);
     expect(elsewhere.json().error.message).toContain('不在所选区划');
+  });
+});
+
+describe('kinds of key risk area come from the code table alone (代码表 risk_area_kind)', () => {
+  const csv = { 'content-type': 'text/csv; charset=utf-8' };
+  const kinds = async () => (await office.get('/api/code-tables.csv')).body.split('\n').filter((l) => l.startsWith('risk_area_kind,'));
+
+  it('an office adds a kind in the code tables, then draws and imports risk areas of it', async () => {
+    const added = await office.put('/api/code-tables', `domain,code,name,flags,sort\n${(await kinds()).join('\n')}\nrisk_area_kind,quarry,采石场,,70\n`, csv);
+    expect(added.statusCode).toBe(200);
+
+    const staff = await holderOf(t, 'office_staff', SHUIDONG);
+    const village = await busiestVillage(t, SHUIDONG);
+    const [parcel] = await parcels(t, village, 1);
+    const drawn = await staff.post('/api/risk-areas', { kind: 'quarry', name: '七里采石场', geometry: parcel!.lonLat });
+    expect(drawn.statusCode).toBe(201);
+    expect(drawn.json()).toMatchObject({ kind: 'quarry', kindName: '采石场' });
+
+    const file = { name: '采石场.geojson', data: geoJson((await parcels(t, village, 2, 1)).map((p, i) => ({ geometry: p.lonLat, properties: { 名称: `采石场${i + 1}`, 类型: '采石场' } }))) };
+    const job = await importFile(office, file, 'risk_areas', SHUIDONG);
+    expect(job.report).toMatchObject({ imported: 2, rejected: 0 });
+    const imported = await query(sql<{ kind: string }>`select kind from risk_areas where dataset = '采石场.geojson'`);
+    expect(imported).toEqual([{ kind: 'quarry' }, { kind: 'quarry' }]);
+  });
+
+  it('a kind the code table lacks is refused, whoever writes it: 400 through the API, a check violation in the database', async () => {
+    const [parcel] = await parcels(t, SHUIDONG.slice(0, 9), 1);
+    const res = await office.post('/api/risk-areas', { kind: 'volcano', name: '火山', geometry: parcel!.lonLat });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error).toMatchObject({ code: 'invalid_value', message: '取值无效：代码「volcano」不在代码表 risk_area_kind 中' });
+    const [risk] = await query(sql<{ id: number }>`select id from risk_areas order by id limit 1`);
+    const direct = await query(sql`update risk_areas set kind = 'volcano' where id = ${risk!.id}`).catch((e: unknown) => e);
+    expect(direct).toMatchObject({ code: '23514', constraint: 'code_tables_known' });
+    const land = await query(sql`update sub_compartments set land_class = '9999' where id = (select min(id) from sub_compartments)`).catch((e: unknown) => e);
+    expect(land).toMatchObject({ code: '23514', constraint: 'code_tables_known', message: '代码「9999」不在代码表 land_class 中' });
   });
 });

@@ -26,18 +26,6 @@ export async function listCodeTables(tx: Tx, domain?: string) {
   return q.execute();
 }
 
-/** Which sub-compartment column holds each coded domain. */
-export const DOMAIN_COLUMNS = {
-  land_class: 'land_class',
-  forest_category: 'forest_category',
-  public_welfare_grade: 'public_welfare_grade',
-  protection_grade: 'protection_grade',
-  origin: 'origin',
-  dominant_species: 'dominant_species',
-  age_group: 'age_group',
-  ownership: 'ownership',
-} as const;
-
 /**
  * Runs `fn` inside the caller's transaction with its row-level-security scope widened to every
  * region, then puts the caller's scope back. Only for answers that must not depend on who asks —
@@ -61,17 +49,14 @@ async function seeingEveryRegion<T>(tx: Tx, fn: () => Promise<T>): Promise<T> {
 
 /**
  * Codes of a domain that data anywhere in the installation still uses, with how many records
- * use each: whoever uploads, every county's sub-compartments and risk areas count.
+ * use each: whoever uploads, every county's records count. `columns` are where the layer
+ * declarations say the domain's codes are stored.
  */
-export async function codesInUse(tx: Tx, domain: string): Promise<Array<{ code: string; n: number }>> {
-  if (domain === 'risk_area_kind') {
-    return seeingEveryRegion(tx, async () => (await sql<{ code: string; n: number }>`select kind as code, count(*)::int as n from risk_areas group by kind`.execute(tx)).rows);
-  }
-  const column = DOMAIN_COLUMNS[domain as keyof typeof DOMAIN_COLUMNS];
-  if (!column) return [];
+export async function codesInUse(tx: Tx, columns: ReadonlyArray<{ table: string; column: string }>): Promise<Array<{ code: string; n: number }>> {
+  if (columns.length === 0) return [];
   return seeingEveryRegion(tx, async () => {
-    const { rows } = await sql<{ code: string; n: number }>`
-      select ${sql.ref(column)} as code, count(*)::int as n from sub_compartments where ${sql.ref(column)} is not null group by 1`.execute(tx);
+    const used = columns.map(({ table, column }) => sql`select ${sql.ref(column)} as code from ${sql.table(table)} where ${sql.ref(column)} is not null`);
+    const { rows } = await sql<{ code: string; n: number }>`select code, count(*)::int as n from (${sql.join(used, sql` union all `)}) u group by code`.execute(tx);
     return rows;
   });
 }

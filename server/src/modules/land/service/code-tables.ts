@@ -2,6 +2,7 @@ import type { Tx } from '../../../db/scoped.ts';
 import { recordEvent } from '../../../platform/audit/record.ts';
 import type { Context } from '../../../platform/context.ts';
 import { AppError } from '../../../platform/errors/app-error.ts';
+import type { LayerRegistry } from '../../../platform/layers/registry.ts';
 import { isWithin, levelOf } from '../../regions/codes.ts';
 import { DOMAIN_LABELS, formatCodeTables, validateCodeTables, type CodeEntry } from '../code-tables.ts';
 import * as repo from '../repository/code-tables.ts';
@@ -57,7 +58,7 @@ async function requireInstallationScope(ctx: Context, tx: Tx): Promise<void> {
  * the whole installation. Codes still used by sub-compartments or risk areas of any county cannot
  * disappear: their records would lose their meaning.
  */
-export async function upload(ctx: Context, text: string) {
+export async function upload(ctx: Context, layers: LayerRegistry, text: string) {
   return ctx.run(async (tx) => {
     await requireInstallationScope(ctx, tx);
     const { entries, errors } = validateCodeTables(text);
@@ -71,7 +72,7 @@ export async function upload(ctx: Context, text: string) {
     const missing: string[] = [];
     for (const domain of domains) {
       const kept = new Set(entries.filter((e) => e.domain === domain).map((e) => e.code));
-      for (const used of await repo.codesInUse(tx, domain)) {
+      for (const used of await repo.codesInUse(tx, layers.codeColumns(domain))) {
         if (!kept.has(used.code)) missing.push(`${domain} ${used.code}（${used.n} 条记录在用）`);
       }
     }
