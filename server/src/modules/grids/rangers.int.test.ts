@@ -1,7 +1,8 @@
 import { sql, type RawBuilder } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type Client, type TestApp } from '../../../test/app.ts';
-import { officeAdmin, SHUIDONG, townshipChief, ZHANGGONG } from '../../../test/personas.ts';
+import * as fixtures from '../../../test/fixtures/grids.ts';
+import { officeAdmin, SHUIDONG, townshipChief } from '../../../test/personas.ts';
 
 let t: TestApp;
 let office: Client;
@@ -12,17 +13,8 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const query = async <R>(text: RawBuilder<R>) => (await t.system.run((tx) => text.execute(tx))).rows;
-const activePlanId = async () => (await query(sql<{ id: number }>`select id from grid_plans where status = 'active' and region_code = ${ZHANGGONG}`))[0]!.id;
-
-/** Two grids of one village in a plan, with their rangers. */
-async function gridsOfOneVillage(planId: number) {
-  const [a, b] = await query(sql<{ id: number; code: string; region_code: string; ranger_post_id: number }>`
-    select id, code, region_code, ranger_post_id from grids
-     where plan_id = ${planId} and region_code = (select region_code from grids where plan_id = ${planId} and region_code like '360702101%'
-                                                   group by region_code having count(*) >= 2 order by region_code limit 1)
-     order by code limit 2`);
-  return { a: a!, b: b! };
-}
+const activePlanId = () => fixtures.activePlanId(t);
+const gridsOfOneVillage = (planId: number) => fixtures.gridsOfOneVillage(t, planId);
 
 describe('one ranger, one grid (seeds/002 item 3: "一对一"网格化管理, 山头落到人头)', () => {
   it('refuses a second grid for the same ranger with 409 and names the grid they already guard', async () => {

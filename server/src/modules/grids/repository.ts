@@ -2,7 +2,7 @@ import { sql, type RawBuilder } from 'kysely';
 import type { Tx } from '../../db/scoped.ts';
 import { affected } from '../../platform/layers/counts.ts';
 import type { ImportCounts, ImportWrite, SearchRow } from '../../platform/layers/declaration.ts';
-import { bboxOf } from '../../platform/layers/sql.ts';
+import { bboxOf, likeEscape } from '../../platform/layers/sql.ts';
 import { multiSql, type PreparedGeometry } from '../land/geometry.ts';
 import { subtreePrefix } from '../regions/codes.ts';
 import type { PatrolRuleOverride } from '../patrol-rules/schema.ts';
@@ -187,8 +187,6 @@ export async function deleteGrid(tx: Tx, id: number): Promise<boolean> {
 export async function setRanger(tx: Tx, id: number, rangerPostId: number | null): Promise<boolean> {
   return (await tx.updateTable('grids').set({ ranger_post_id: rangerPostId }).where('id', '=', id).executeTakeFirst()).numUpdatedRows > 0n;
 }
-
-const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /** Grids of the active plans by name (contains) or code (starts with). */
 export async function searchGrids(tx: Tx, text: string, limit: number): Promise<SearchRow[]> {

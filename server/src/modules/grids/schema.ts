@@ -2,7 +2,7 @@ import { Type, type Static } from 'typebox';
 import { DateTime, Described, Id, Nullable, Page, Total } from '../../platform/schema.ts';
 import { Area, GeometryOut, PolygonalGeometry } from '../land/geojson.ts';
 import { EffectiveRules, PatrolRuleOverride } from '../patrol-rules/schema.ts';
-import { PlanRef, PlanStatus } from '../plans/schema.ts';
+import { GridRef, PlanRef, PlanStatus } from '../plans/schema.ts';
 import { RegionCode } from '../regions/schema.ts';
 import { KeyRouteRef, RiskAreaRef } from '../risks/schema.ts';
 
@@ -13,14 +13,6 @@ const GridNote = Type.String({ maxLength: 500 });
 
 export const GridParams = Type.Object({ id: Described(Id, '网格 ID') });
 
-const GridRef = Type.Object({
-  id: Described(Id, '网格 ID'),
-  code: Type.String({ description: '网格编号' }),
-  name: Type.String({ description: '网格名称' }),
-  regionCode: Described(RegionCode, '网格所属村（或乡镇）的区划代码'),
-  area: Described(Area, '网格面积（公顷与亩）'),
-  rangerName: Nullable(Type.String(), '负责的护林员姓名；未分配为 null'),
-});
 
 export const Ranger = Type.Object({
   postId: Described(Id, '护林员职务 ID'),

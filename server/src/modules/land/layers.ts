@@ -7,6 +7,23 @@ import { regionAttributes } from '../regions/layers.ts';
 import { findLayers, importReferenceFeatures } from './repository/reference-layers.ts';
 import { importSubCompartments, searchSubCompartments } from './repository/sub-compartments.ts';
 
+/** What the inventory says of a sub-compartment, in the order offices read it (feature panel, export). */
+const INVENTORY = [
+  'land_class',
+  'forest_category',
+  'public_welfare_grade',
+  'protection_grade',
+  'origin',
+  'dominant_species',
+  'age_group',
+  'canopy_density',
+  'stock_per_ha',
+  'stock_total',
+  'ownership',
+  'survey_year',
+  'dataset',
+];
+
 /** The attributes a sub-compartment tile carries from z14, where each is its own clickable feature. */
 const SUB_COMPARTMENT_DETAIL = ['label', 'land_class', 'forest_category', 'origin', 'dominant_species', 'age_group', 'region_code'];
 
@@ -62,51 +79,14 @@ export const subCompartmentsLayer: LayerDeclaration = {
   },
   details: {
     title: 'label',
-    fields: [
-      'compartment',
-      'number',
-      'land_class',
-      'forest_category',
-      'public_welfare_grade',
-      'protection_grade',
-      'origin',
-      'dominant_species',
-      'age_group',
-      'canopy_density',
-      'stock_per_ha',
-      'stock_total',
-      'ownership',
-      'survey_year',
-      'dataset',
-    ],
+    fields: ['compartment', 'number', ...INVENTORY],
     extra: 'f.extra',
   },
   search: { rank: 1, find: searchSubCompartments },
   export: {
     file: 'xiaoban',
     key: 'id',
-    fields: [
-      'id',
-      'region_code',
-      'region_name',
-      'compartment',
-      'number',
-      'area_ha',
-      'area_mu',
-      'land_class',
-      'forest_category',
-      'public_welfare_grade',
-      'protection_grade',
-      'origin',
-      'dominant_species',
-      'age_group',
-      'canopy_density',
-      'stock_per_ha',
-      'stock_total',
-      'ownership',
-      'survey_year',
-      'dataset',
-    ],
+    fields: ['id', 'region_code', 'region_name', 'compartment', 'number', 'area_ha', 'area_mu', ...INVENTORY],
     filters: {
       landClass: { schema: Type.String({ maxLength: 20, description: '地类代码（仅 sub_compartments）' }), where: (v) => sql`f.land_class = ${v}` },
       dominantSpecies: { schema: Type.String({ maxLength: 20, description: '优势树种代码（仅 sub_compartments）' }), where: (v) => sql`f.dominant_species = ${v}` },

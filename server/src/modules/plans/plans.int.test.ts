@@ -1,6 +1,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type Client, type TestApp } from '../../../test/app.ts';
+import * as fixtures from '../../../test/fixtures/grids.ts';
 import { officeAdmin, townshipChief, ZHANGGONG } from '../../../test/personas.ts';
 
 let t: TestApp;
@@ -12,17 +13,8 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const query = async <R>(text: RawBuilder<R>) => (await t.system.run((tx) => text.execute(tx))).rows;
-const activePlanId = async () => (await query(sql<{ id: number }>`select id from grid_plans where status = 'active' and region_code = ${ZHANGGONG}`))[0]!.id;
-
-/** Two grids of one village in a plan, with their rangers. */
-async function gridsOfOneVillage(planId: number) {
-  const [a, b] = await query(sql<{ id: number; code: string; region_code: string; ranger_post_id: number }>`
-    select id, code, region_code, ranger_post_id from grids
-     where plan_id = ${planId} and region_code = (select region_code from grids where plan_id = ${planId} and region_code like '360702101%'
-                                                   group by region_code having count(*) >= 2 order by region_code limit 1)
-     order by code limit 2`);
-  return { a: a!, b: b! };
-}
+const activePlanId = () => fixtures.activePlanId(t);
+const gridsOfOneVillage = (planId: number) => fixtures.gridsOfOneVillage(t, planId);
 
 /** A GeoJSON geometry computed by PostGIS from a grid (shrunk by a buffer, or as it is). */
 async function geometryOf(gridId: number, bufferMetres = 0) {

@@ -70,7 +70,8 @@ export const PlanUpdate = Type.Object(
 );
 export type PlanUpdate = Static<typeof PlanUpdate>;
 
-const GridRef = Type.Object({
+/** A grid as plan lists name it. */
+export const GridRef = Type.Object({
   id: Described(Id, '网格 ID'),
   code: Type.String({ description: '网格编号' }),
   name: Type.String({ description: '网格名称' }),

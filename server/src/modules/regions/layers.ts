@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Tx } from '../../db/scoped.ts';
 import type { LayerAttribute, LayerDeclaration, SearchRow } from '../../platform/layers/declaration.ts';
-import { bboxOf } from '../../platform/layers/sql.ts';
+import { bboxOf, likeEscape } from '../../platform/layers/sql.ts';
 
 /**
  * The region a row is filed under, as every regional layer exports it: 所在区划代码 (XZQ_DM) and,
@@ -15,8 +15,6 @@ export const regionAttributes = (codeLabel = '所在区划代码') => ({
 /** The level a region code's zero padding says it is at (see codes.ts), as SQL over a code column. */
 export const levelOfCode = (code: string) => `case when ${code} like '%0000000000' then 1 when ${code} like '%00000000' then 2
   when ${code} like '%000000' then 3 when ${code} like '%000' then 4 else 5 end`;
-
-const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /** Townships and villages (any region) whose name contains the text. */
 async function findRegions(tx: Tx, text: string, limit: number): Promise<SearchRow[]> {

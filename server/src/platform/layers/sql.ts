@@ -11,6 +11,9 @@ import { exportNames } from './registry.ts';
 export const bboxOf = (geom: string): RawBuilder<unknown> =>
   sql.raw(`case when ${geom} is null then null else json_build_array(st_xmin(${geom}), st_ymin(${geom}), st_xmax(${geom}), st_ymax(${geom})) end`);
 
+/** Text to match literally inside a LIKE pattern. */
+export const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
 /** The name of a coded value from the code tables. */
 export const codeNameSql = (domain: string, value: RawBuilder<unknown>): RawBuilder<unknown> =>
   sql`(select c.name from code_tables c where c.domain = ${domain} and c.code = ${value})`;
