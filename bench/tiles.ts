@@ -8,7 +8,7 @@ import seedrandom from 'seedrandom';
 import { buildApp } from '../server/src/app.ts';
 import { loadConfig } from '../server/src/config.ts';
 import { prepareDatabase } from '../server/src/startup/prepare.ts';
-import { mapLayer } from '../server/src/modules/map/layers.ts';
+import { LAYERS } from '../server/src/modules/layers.ts';
 import { scopePatterns } from '../server/src/platform/scope/regions.ts';
 import { systemContext } from '../server/src/platform/context.ts';
 import { ruleAt } from '../server/src/platform/tiles/layer-spec.ts';
@@ -71,7 +71,7 @@ try {
   const cookie = login.cookies.map((c) => c.split(';')[0]).join('; ');
   const client = new HttpClient(base, { cookie, 'accept-encoding': 'gzip' });
 
-  const spec = mapLayer('sub_compartments')!.spec;
+  const spec = LAYERS.mapLayer('sub_compartments')!.spec;
   const encoder = encoderFor(database.kind);
   log(`server on ${base.origin}, signed in as demo-office; encoder: ${encoder === 'postgis' ? 'ST_AsMVT' : 'SQL preparation + vt-pbf'}`);
 

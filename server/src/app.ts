@@ -20,11 +20,15 @@ import { exportsRoutes } from './modules/exports/routes.ts';
 import { gridsRoutes } from './modules/grids/routes.ts';
 import { healthRoutes } from './modules/health/routes.ts';
 import { importsRoutes } from './modules/imports/routes.ts';
+import { LAYERS } from './modules/layers.ts';
 import { landRoutes } from './modules/land/routes.ts';
 import { mapRoutes } from './modules/map/routes.ts';
+import { patrolRulesRoutes } from './modules/patrol-rules/routes.ts';
+import { plansRoutes } from './modules/plans/routes.ts';
 import { resourcesRoutes } from './modules/resources/routes.ts';
 import { peopleRoutes } from './modules/people/routes.ts';
 import { regionsRoutes } from './modules/regions/routes.ts';
+import { risksRoutes } from './modules/risks/routes.ts';
 import { accessPlugin } from './platform/auth/access.ts';
 import { AppError } from './platform/errors/app-error.ts';
 import { frameworkError, registerErrorHandling, sendError } from './platform/errors/handler.ts';
@@ -33,6 +37,7 @@ import { FileStore } from './platform/files/store.ts';
 import { JobsService } from './platform/jobs/service.ts';
 import { createLogger, RequestLines, requestIdGenerator, returnRequestIds } from './platform/logging.ts';
 import type { ModuleDeps } from './platform/module.ts';
+import { TileServer } from './platform/tiles/serve.ts';
 
 export const WEB_DIST = path.join(REPO_ROOT, 'web/dist');
 
@@ -85,15 +90,23 @@ export async function buildApp({ config, database, logger = createLogger(config)
   const jobs = new JobsService(database, { onError: (err, jobId) => app.log.error({ err, jobId }, 'background job') });
   app.addHook('onReady', async () => jobs.start());
   app.addHook('onClose', async () => jobs.stop());
-  const deps: ModuleDeps = { config, database, files: new FileStore(path.join(config.dataDir, 'files')), jobs };
-  await app.register(healthRoutes, { database });
-  await app.register(accountsRoutes, { config });
-  await app.register(regionsRoutes);
-  await app.register(peopleRoutes, { files: deps.files });
-  await app.register(auditRoutes);
+  const tiles = new TileServer(database);
+  if (!(await tiles.start())) {
+    app.log.warn('PostGIS geometry_overlaps is not LEAKPROOF: row-level security keeps the spatial index out of tile queries, so tiles will be slow. Run as a superuser: alter function geometry_overlaps(geometry, geometry) leakproof;');
+  }
+  app.addHook('onClose', () => tiles.stop());
+  const deps: ModuleDeps = { config, database, files: new FileStore(path.join(config.dataDir, 'files')), jobs, layers: LAYERS, tiles };
+  await app.register(healthRoutes, deps);
+  await app.register(accountsRoutes, deps);
+  await app.register(regionsRoutes, deps);
+  await app.register(peopleRoutes, deps);
+  await app.register(auditRoutes, deps);
   await app.register(landRoutes, deps);
   await app.register(chiefsRoutes, deps);
+  await app.register(plansRoutes, deps);
   await app.register(gridsRoutes, deps);
+  await app.register(risksRoutes, deps);
+  await app.register(patrolRulesRoutes, deps);
   await app.register(mapRoutes, deps);
   await app.register(importsRoutes, deps);
   await app.register(resourcesRoutes, deps);

@@ -27,3 +27,17 @@ function titled<T extends TSchema>(type: T, title: string): T {
   if (title) copy.title = title;
   return copy;
 }
+
+/** A calendar day in China, as the database's `date` is read. */
+export const Day = Type.String({ format: 'date', description: '日期 YYYY-MM-DD' });
+/** An instant, ISO 8601. */
+export const DateTime = Type.String({ format: 'date-time' });
+/** The same schema with a description of its own (a shared Id, Day … told what it is here). */
+export const Described = <T extends Parameters<typeof Type.With>[0]>(t: T, description: string) => Type.With(t, { description });
+/** `page` and `pageSize` of a paged list's query string. */
+export const Page = {
+  page: Type.Integer({ minimum: 1, default: 1, description: '页码，从 1 开始' }),
+  pageSize: Type.Integer({ minimum: 1, maximum: 500, default: 100, description: '每页条数，1–500，默认 100' }),
+};
+/** The full count beside a page. */
+export const Total = Type.Integer({ description: '符合条件的总条数（不分页）' });

@@ -2,7 +2,7 @@ import type { Config } from '../config.ts';
 import { openDatabase, type Database, type OpenOptions } from '../db/database.ts';
 import { migrate } from '../db/migrator.ts';
 import { readDefaultCodeTables } from '../modules/land/code-tables.ts';
-import { countCodeEntries, replaceCodeTables } from '../modules/land/repository.ts';
+import { countCodeEntries, replaceCodeTables } from '../modules/land/repository/code-tables.ts';
 import { systemContext } from '../platform/context.ts';
 import { startupSteps, type StartupSteps } from '../platform/startup.ts';
 

@@ -38,6 +38,11 @@ export interface MapLayerInfo {
   tileUrl: string;
   /** Changes whenever the layer's data changes; goes into the tile URL as `?v=`. */
   version: string;
+  /**
+   * One label point per feature, in a second layer of the same tiles (`layer`), emitted only in
+   * the tile that holds it: a name is drawn once however many tiles cut its polygon.
+   */
+  labels: { layer: string; attribute: string; fromZoom: number } | null;
   attributes: LayerAttribute[];
 }
 

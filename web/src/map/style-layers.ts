@@ -15,12 +15,6 @@ export interface LayerMeta {
 /** Fonts for labels, drawn locally (no glyph server): the first installed one wins. */
 export const LABEL_FONT = ['Noto Sans CJK SC', 'PingFang SC', 'Microsoft YaHei', 'Source Han Sans SC', 'sans-serif'];
 
-/** Layers labelled from one point per feature (see labels.ts), not from every tile piece. */
-export const POLYGON_LABEL_LAYERS = ['regions', 'grids', 'reference_features', 'responsibility_areas', 'risk_areas'];
-
-/** The GeoJSON source holding the label points of a vector layer. */
-export const labelSourceOf = (layer: string) => `${layer}-labels`;
-
 export interface LayerInput {
   catalogue: MapCatalogue;
   colourBy: ColourScheme;
@@ -218,15 +212,16 @@ function genericLayers(layer: MapLayerInfo, shown: 'visible' | 'none', data: (su
 /** Names on the map, above every fill and line so no layer hides another's labels. */
 export function labelsFor(layer: MapLayerInfo, shown: 'visible' | 'none'): LayerSpecification[] {
   const id = layer.id;
-  // Big polygons take their one label point from a GeoJSON source; everything else labels from the tiles.
-  const fromPoints = POLYGON_LABEL_LAYERS.includes(id);
+  // Layers with label points name each feature once, from the tile that holds its point; lines
+  // (named along themselves) label from their own features.
   const label = (suffix: string, minzoom: number) => ({
     id: `${id}-${suffix}`,
-    ...(fromPoints ? { source: labelSourceOf(id) } : { source: id, 'source-layer': id }),
-    minzoom: Math.max(layer.minZoom, minzoom),
+    source: id,
+    'source-layer': layer.labels?.layer ?? id,
+    minzoom: Math.max(layer.minZoom, layer.labels?.fromZoom ?? 0, minzoom),
     metadata: meta(id, 'label'),
   });
-  const name: ExpressionSpecification = ['get', 'name'];
+  const name: ExpressionSpecification = ['get', layer.labels?.attribute ?? 'name'];
   switch (id) {
     case 'regions':
       return [
@@ -249,7 +244,7 @@ export function labelsFor(layer: MapLayerInfo, shown: 'visible' | 'none'): Layer
     case 'grids':
       return [{ ...label('label', 12), type: 'symbol', layout: { visibility: shown, ...textLayout(name, zoomWidth(12, 11, 15, 13)) }, paint: { ...halo(COLOURS.gridLine) } }];
     case 'sub_compartments':
-      return [{ ...label('label', 15), type: 'symbol', layout: { visibility: shown, ...textLayout(['get', 'label'], 10) }, paint: { ...halo('#2f4a28') } }];
+      return [{ ...label('label', 15), type: 'symbol', layout: { visibility: shown, ...textLayout(name, 10) }, paint: { ...halo('#2f4a28') } }];
     case 'risk_areas':
       return [
         {

@@ -3,7 +3,7 @@ import { describe, expect, test } from 'vitest';
 import type { MapCatalogue, MapLayerInfo } from './catalogue.ts';
 import { buildStyle, regionPrefix, subCompartmentColour, tileUrl, withRegionFilter } from './style.ts';
 
-const layer = (id: string, geometry: MapLayerInfo['geometry'], attributes: MapLayerInfo['attributes'] = [], minZoom = 10): MapLayerInfo => ({
+const layer = (id: string, geometry: MapLayerInfo['geometry'], attributes: MapLayerInfo['attributes'] = [], minZoom = 10, labels: MapLayerInfo['labels'] = null): MapLayerInfo => ({
   id,
   name: id,
   geometry,
@@ -12,6 +12,7 @@ const layer = (id: string, geometry: MapLayerInfo['geometry'], attributes: MapLa
   clickableFromZoom: minZoom,
   tileUrl: `/api/tiles/${id}/{z}/{x}/{y}.mvt`,
   version: '3.1700000000000',
+  labels,
   attributes,
 });
 
@@ -20,10 +21,16 @@ const catalogue: MapCatalogue = {
   layers: [
     layer('regions', 'polygon', [], 5),
     layer('responsibility_areas', 'polygon', [], 8),
-    layer('sub_compartments', 'polygon', [
-      { name: 'land_class', label: '地类', type: 'string', fromZoom: 10, codes: [{ code: '0111', name: '乔木林地' }, { code: '9999', name: '新地类' }] },
-      { name: 'dominant_species', label: '优势树种', type: 'string', fromZoom: 14, codes: [{ code: '350', name: '杉木' }] },
-    ]),
+    layer(
+      'sub_compartments',
+      'polygon',
+      [
+        { name: 'land_class', label: '地类', type: 'string', fromZoom: 10, codes: [{ code: '0111', name: '乔木林地' }, { code: '9999', name: '新地类' }] },
+        { name: 'dominant_species', label: '优势树种', type: 'string', fromZoom: 14, codes: [{ code: '350', name: '杉木' }] },
+      ],
+      10,
+      { layer: 'sub_compartments_labels', attribute: 'label', fromZoom: 14 },
+    ),
     layer('grids', 'polygon'),
     layer('risk_areas', 'mixed', [{ name: 'kind', label: '类型', type: 'string', fromZoom: 10, codes: [{ code: 'graves', name: '墓区' }] }]),
     layer('key_routes', 'line'),
@@ -43,6 +50,14 @@ describe('the one map style', () => {
     expect(validateStyleMin(buildStyle({ catalogue, origin }))).toEqual([]);
     const withBasemap = buildStyle({ catalogue: { ...catalogue, basemap: { layers: [{ tiles: ['https://t0.example/{z}/{x}/{y}.png'] }], attribution: '天地图' } }, origin });
     expect(validateStyleMin(withBasemap)).toEqual([]);
+  });
+
+  test('names a sub-compartment once, from the label point its tiles carry, not from every tile piece', () => {
+    const labels = buildStyle({ catalogue, origin }).layers.filter((l) => (l.metadata as { 'linzhang:role'?: string } | undefined)?.['linzhang:role'] === 'label');
+    const sub = labels.find((l) => l.id === 'sub_compartments-label')!;
+    expect(sub).toMatchObject({ source: 'sub_compartments', 'source-layer': 'sub_compartments_labels', minzoom: 15 });
+    expect((sub as { layout: { 'text-field': unknown } }).layout['text-field']).toEqual(['get', 'label']);
+    expect(labels.find((l) => l.id === 'key_routes-label')).toMatchObject({ source: 'key_routes', 'source-layer': 'key_routes' });
   });
 
   test('has one versioned vector source per catalogue layer', () => {

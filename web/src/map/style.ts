@@ -2,10 +2,10 @@ import type { ExpressionSpecification, FilterSpecification, LayerSpecification, 
 import type { MapCatalogue, MapLayerInfo } from './catalogue.ts';
 import { COLOURS } from './palette.ts';
 import type { ColourScheme } from './style-colours.ts';
-import { highlightsFor, labelsFor, labelSourceOf, layersFor, meta, POLYGON_LABEL_LAYERS, visibility } from './style-layers.ts';
+import { highlightsFor, labelsFor, layersFor, meta, visibility } from './style-layers.ts';
 
 export { codeColours, referenceLayerColours, subCompartmentColour, type ColourScheme } from './style-colours.ts';
-export { highlightFilter, labelSourceOf, POLYGON_LABEL_LAYERS, type LayerMeta } from './style-layers.ts';
+export { highlightFilter, type LayerMeta } from './style-layers.ts';
 
 /**
  * The one map's style, built in code from the layer catalogue: one vector source per catalogue
@@ -73,7 +73,6 @@ export function buildStyle(input: StyleInput): StyleSpecification {
 
   for (const layer of catalogue.layers) {
     sources[layer.id] = { type: 'vector', tiles: [tileUrl(origin, layer, { gridPlanId: input.gridPlanId })], minzoom: layer.minZoom, maxzoom: layer.maxZoom };
-    if (POLYGON_LABEL_LAYERS.includes(layer.id)) sources[labelSourceOf(layer.id)] = { type: 'geojson', data: { type: 'FeatureCollection', features: [] } };
   }
 
   // Fills under lines: regions' paper first, then sub-compartments, then every outline; region

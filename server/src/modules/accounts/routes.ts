@@ -1,9 +1,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import type { Config } from '../../config.ts';
 import { clearSessionCookie, setSessionCookie } from '../../platform/auth/access.ts';
 import { csrfTokenFor, hashToken } from '../../platform/auth/sessions.ts';
 import { responses } from '../../platform/errors/schema.ts';
+import type { ModuleDeps } from '../../platform/module.ts';
 import {
   Account,
   AccountCreateBody,
@@ -21,7 +21,7 @@ const tags = ['账号与登录'];
 const Ok = Type.Object({ ok: Type.Literal(true, { description: '总是 true' }) });
 const SignedIn = Type.Object({ csrfToken: Type.String({ description: '后续写请求的 X-CSRF-Token' }) });
 
-export const accountsRoutes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app, { config }) => {
+export const accountsRoutes: FastifyPluginAsyncTypebox<ModuleDeps> = async (app, { config }) => {
   const userAgent = (req: { headers: Record<string, unknown> }) => (typeof req.headers['user-agent'] === 'string' ? req.headers['user-agent'] : null);
 
   app.post(

@@ -1,9 +1,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { responses } from '../../platform/errors/schema.ts';
+import type { ModuleDeps } from '../../platform/module.ts';
 import { AuditFacets, AuditPage, AuditQuery } from './schema.ts';
 import * as service from './service.ts';
 
-export const auditRoutes: FastifyPluginAsyncTypebox = async (app) => {
+export const auditRoutes: FastifyPluginAsyncTypebox<ModuleDeps> = async (app) => {
   app.get(
     '/api/audit',
     {

@@ -31,6 +31,8 @@ export const ResponsibilityArea = Type.Object({
   repaired: Type.Optional(Type.Boolean({ description: '提交的图形已被自动修复（只在新增、修改的响应中出现）' })),
 });
 
+export type ResponsibilityArea = Static<typeof ResponsibilityArea>;
+
 export const ResponsibilityAreaListQuery = Type.Object(
   {
     regionCode: Type.Optional(Type.With(RegionCode, { description: '12 位统计用区划代码：只列出该区划及其下级区划的责任区域' })),

@@ -36,6 +36,7 @@ describe('a grid lists what its ranger must guard (seeds/004 item 4: 网格化�
     expect(idsOf(detail.riskAreas)).toEqual(idsOf(risks));
     expect(idsOf(detail.keyRoutes)).toEqual(idsOf(routes));
     expect(detail.keyRoutes[0].lengthInGridM).toBeCloseTo(routes.find((r) => r.id === detail.keyRoutes[0].id)!.inside, 0);
+    expect(detail.riskAreas.length).toBeGreaterThan(0);
     expect(detail.riskAreas.every((r: { kindName: string | null }) => typeof r.kindName === 'string')).toBe(true);
     expect(detail.geometry.type).toBe('MultiPolygon');
     expect(detail.area.mu).toBeCloseTo(detail.area.ha * 15, 1);
@@ -111,70 +112,6 @@ describe('a grid lists what its ranger must guard (seeds/004 item 4: 网格化�
   });
 });
 
-describe('key risk areas and routes', () => {
-  let staff: Client;
-  beforeAll(async () => {
-    staff = await holderOf(t, 'office_staff', SHUIDONG);
-  });
-
-  const squareIn = async (regionCode: string, sizeMetres = 80) => {
-    const [row] = await query(sql<{ g: Record<string, unknown> }>`
-      select st_asgeojson(st_buffer(st_pointonsurface(geom)::geography, ${sizeMetres}, 'quad_segs=1')::geometry, 9)::json as g
-        from regions where code = ${regionCode}`);
-    return row!.g;
-  };
-
-  it('records a typed risk area and names its kind from the code table', async () => {
-    const village = '360702101200';
-    const res = await staff.post('/api/risk-areas', { kind: 'pine_wilt_removal', name: '疫木除治山场（新）', geometry: await squareIn(village) });
-    expect(res.statusCode).toBe(201);
-    expect(res.json()).toMatchObject({ kind: 'pine_wilt_removal', kindName: '疫木除治山场', regionCode: village, geometryType: 'POLYGON' });
-    expect(res.json().area.ha).toBeGreaterThan(0);
-    const list = (await staff.get(`/api/risk-areas?kind=pine_wilt_removal&regionCode=${village}`)).json();
-    expect(list.items.map((r: { id: number }) => r.id)).toContain(res.json().id);
-    expect(list.items.every((r: { kind: string }) => r.kind === 'pine_wilt_removal')).toBe(true);
-  });
-
-  it('filters risk areas by a bounding box', async () => {
-    const [box] = await query(sql<{ b: string }>`
-      select concat_ws(',', st_xmin(geom), st_ymin(geom), st_xmax(geom), st_ymax(geom)) as b from regions where code = '360702101201'`);
-    const list = (await office.get(`/api/risk-areas?bbox=${box!.b}&pageSize=500`)).json();
-    const expected = await query(sql<{ id: number }>`
-      select ra.id from risk_areas ra, regions r where r.code = '360702101201' and ra.geom && st_envelope(r.geom)`);
-    expect(idsOf(list.items)).toEqual(idsOf(expected));
-  });
-
-  it('refuses a bow-tie polygon instead of guessing what was meant', async () => {
-    const [c] = await query(sql<{ x: number; y: number }>`select st_x(p) as x, st_y(p) as y from (select st_pointonsurface(geom) as p from regions where code = '360702101200') s`);
-    const d = 0.002;
-    const bowtie = { type: 'Polygon', coordinates: [[[c!.x, c!.y], [c!.x + d, c!.y + d], [c!.x + d, c!.y], [c!.x, c!.y + d], [c!.x, c!.y]]] };
-    const res = await staff.post('/api/risk-areas', { kind: 'other', name: '自相交', geometry: bowtie });
-    expect(res.statusCode).toBe(400);
-    expect(res.json().error).toMatchObject({ code: 'invalid_geometry' });
-    expect(res.json().error.message).toContain('自相交');
-  });
-
-  it('draws a key route and measures it on the ellipsoid', async () => {
-    const [line] = await query(sql<{ g: Record<string, unknown>; m: number }>`
-      select st_asgeojson(l, 9)::json as g, st_length(l::geography) as m from (
-        select st_makeline(st_pointonsurface(geom), st_project(st_pointonsurface(geom)::geography, 300, 0)::geometry) as l
-          from regions where code = '360702101200') s`);
-    const res = await staff.post('/api/key-routes', { name: '新巡护线路', geometry: line!.g });
-    expect(res.statusCode).toBe(201);
-    expect(res.json().lengthM).toBeCloseTo(line!.m, 0);
-    expect((await staff.delete(`/api/key-routes/${res.json().id}`)).statusCode).toBe(204);
-  });
-
-  it('a township office cannot file a risk area in another township (403)', async () => {
-    const res = await staff.post('/api/risk-areas', { kind: 'graves', name: '墓区', regionCode: SHASHI, geometry: await squareIn('360702100200') });
-    expect(res.statusCode).toBe(403);
-    expect(res.json().error.code).toBe('out_of_scope');
-    const elsewhere = await staff.post('/api/risk-areas', { kind: 'graves', name: '墓区', regionCode: SHUIDONG, geometry: await squareIn('360702100200') });
-    expect(elsewhere.statusCode).toBe(400);
-    expect(elsewhere.json().error.message).toContain('不在所选区划');
-  });
-});
-
 describe('a township user sees only their township’s grids, risk areas and routes', () => {
   const shashiIds = async (table: 'grids' | 'risk_areas' | 'key_routes') =>
     (await query(sql<{ id: number }>`select id from ${sql.table(table)} where region_code like '360702100%' order by id limit 25`)).map((r) => r.id);
@@ -204,12 +141,14 @@ describe('a township user sees only their township’s grids, risk areas and rou
   it('lists only its own township’s risk areas, routes and grids', async () => {
     const township = await townshipChief(t);
     const risks = (await township.get('/api/risk-areas?pageSize=500')).json();
+    expect(risks.items.length).toBeGreaterThan(0);
     expect(risks.items.every((r: { regionCode: string }) => r.regionCode.startsWith('360702101'))).toBe(true);
     expect(risks.total).toBe((await query(sql<{ n: number }>`select count(*)::int as n from risk_areas where region_code like '360702101%'`))[0]!.n);
     const routes = (await township.get(`/api/key-routes?regionCode=${SHASHI}`)).json();
     expect(routes.total).toBe(0);
     const [plan] = await query(sql<{ id: number }>`select id from grid_plans where status = 'active'`);
     const grids = (await township.get(`/api/grid-plans/${plan!.id}/grids?pageSize=500`)).json();
+    expect(grids.items.length).toBeGreaterThan(0);
     expect(grids.items.every((g: { regionCode: string }) => g.regionCode.startsWith('360702101'))).toBe(true);
   });
 

@@ -1,7 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { postgisVersion, type Database } from '../../db/database.ts';
+import { postgisVersion } from '../../db/database.ts';
 import { responses } from '../../platform/errors/schema.ts';
+import type { ModuleDeps } from '../../platform/module.ts';
 
 const Health = Type.Object({
   status: Type.Literal('ok', { description: '服务与数据库可用时为 ok' }),
@@ -9,7 +10,7 @@ const Health = Type.Object({
   postgis: Type.String({ description: 'PostGIS 版本' }),
 });
 
-export const healthRoutes: FastifyPluginAsyncTypebox<{ database: Database }> = async (app, { database }) => {
+export const healthRoutes: FastifyPluginAsyncTypebox<ModuleDeps> = async (app, { database }) => {
   app.get(
     '/api/health',
     { schema: { tags: ['系统'], summary: '健康检查', description: '数据库可用时返回 ok。', response: responses({ 200: Health }) }, config: { access: 'public' } },

@@ -17,8 +17,9 @@ export interface ImportsDeps {
 }
 
 /**
- * Imports need the permission of the layer they write: land.write for sub-compartments,
- * responsibility areas and reference layers; grids.write for grids, risk areas and key routes.
+ * Imports need the permission of the layer they write (its declaration's): land.write for
+ * sub-compartments and reference layers; grids.write for grids, risk areas and key routes;
+ * people.write for chiefs' responsibility areas.
  * The routes are open to any signed-in user; each call acts within the regions where the caller
  * holds the permission its target needs.
  */

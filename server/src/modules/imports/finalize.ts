@@ -10,7 +10,7 @@ import type { TargetContext } from './run-plan.ts';
 import type { Settings } from './settings.ts';
 import { OUTSIDE_CHINA, rejectDuplicates } from './stage.ts';
 import type { TargetSpec } from './targets.ts';
-import { WRITERS } from './writers.ts';
+import { writeLayer } from './writers.ts';
 
 /** Everything a run decided before reading the first feature. */
 export interface RunPlan {
@@ -69,7 +69,7 @@ export async function finalize(tx: Tx, plan: RunPlan, read: number, running: Run
     throw new AppError('outside_china', { reason: `${tally.outside} 个要素都在中国范围之外，请检查坐标系是否选对` });
   }
   await auditAs(tx, 'import.write');
-  const counts = await WRITERS[job.target](tx, {
+  const counts = await writeLayer(tx, job.target, {
     jobId: job.id,
     dataset: settings.dataset,
     areaPrefix: target.area.prefix,

@@ -50,7 +50,7 @@ export const importsRoutes: FastifyPluginAsyncTypebox<ModuleDeps> = async (app, 
           'multipart/form-data：字段 target（导入目标）、regionCode（导入到的区划），以及文件 file。支持 Shapefile 压缩包（.zip，含 .shp/.shx/.dbf/.prj/.cpg）、' +
           `GeoJSON、KML、KMZ、GPX；大小不超过 ${formatBytes(maxBytes)}，要素不超过 ${config.uploads.maxFeatures} 个。` +
           '返回的任务含检查结果（图层、字段与样例值、坐标系、编码、建议的字段映射、可用预设）和还需用户决定的事项（missing）。' +
-          '权限：小班、林长责任区域、参考图层需 land.write；网格、重点区域、重点线路需 grids.write。',
+          '权限：小班、参考图层需 land.write；网格、重点区域、重点线路需 grids.write；林长责任区域需 people.write（与绘制相同）。',
         consumes: ['multipart/form-data'],
         response: responses({ 201: ImportJob }),
       },
@@ -113,8 +113,8 @@ export const importsRoutes: FastifyPluginAsyncTypebox<ModuleDeps> = async (app, 
           label: spec.label,
           permission: spec.permission,
           shape: spec.shape,
-          naturalKey: spec.naturalKey,
-          options: spec.options,
+          naturalKey: [...spec.naturalKey],
+          options: [...spec.options],
           fields: spec.fields.map((f) => ({ name: f.name, label: f.label, type: f.kind.type, ...(f.kind.type === 'code' ? { domain: f.kind.domain } : {}), required: f.required ?? false })),
         };
       }),
@@ -158,7 +158,7 @@ export const importsRoutes: FastifyPluginAsyncTypebox<ModuleDeps> = async (app, 
       schema: {
         tags,
         summary: '字段映射预设',
-        description: '调用者辖区及其上级区划保存的字段映射预设，按区划、名称排序。需要 land.write 或 grids.write 权限之一，否则返回 403。',
+        description: '调用者辖区及其上级区划保存的字段映射预设，按区划、名称排序。需要可导入的任一图层的写权限（land.write、grids.write 或 people.write），否则返回 403。',
         querystring: PresetListQuery,
         response: responses({ 200: Type.Array(Preset) }),
       },

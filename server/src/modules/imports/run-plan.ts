@@ -5,6 +5,7 @@ import * as repo from './repository.ts';
 import type { Settings } from './settings.ts';
 import type { WriteArea } from './stage.ts';
 import type { ImportTarget } from './tables.ts';
+import { TARGETS } from './targets.ts';
 import { CodeBook } from './values.ts';
 
 /** What the chosen plan, post or layer name resolve to, checked against the caller's scope. */
@@ -49,7 +50,8 @@ export async function resolveTarget(tx: Tx, job: { target: ImportTarget; region_
     throw new AppError('invalid_value', { reason: `重点区域类型“${settings.kind}”不在代码表中` });
   }
   for (const [field, values] of Object.entries(settings.valueMap)) {
-    const domain = field === 'kind' ? 'risk_area_kind' : field;
+    const kind = TARGETS[job.target].fields.find((f) => f.name === field)?.kind;
+    const domain = kind?.type === 'code' ? kind.domain : field;
     for (const [from, code] of Object.entries(values)) {
       if (!codes.has(domain, code)) throw new AppError('invalid_value', { reason: `值对照中“${from}”对应的代码“${code}”不在${field}代码表中` });
     }

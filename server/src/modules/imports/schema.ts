@@ -19,7 +19,7 @@ export const ImportTargetName = Type.Union(
   {
     description:
       '导入到：sub_compartments 小班（需 land.write）、grids 网格（草稿方案，需 grids.write）、risk_areas 重点区域（grids.write）、' +
-      'key_routes 重点线路（grids.write）、responsibility_areas 林长责任区域（land.write）、reference_features 参考图层（land.write）',
+      'key_routes 重点线路（grids.write）、responsibility_areas 林长责任区域（people.write）、reference_features 参考图层（land.write）',
   },
 );
 export const ImportStatusName = Type.Union(
@@ -247,7 +247,7 @@ export const Projection = Type.Object({ ...CodeAndName.properties, geographic: T
 export const TargetInfo = Type.Object({
   target: Type.String({ description: '导入目标：sub_compartments / grids / risk_areas / key_routes / responsibility_areas / reference_features' }),
   label: Type.String({ description: '中文名称' }),
-  permission: Type.String({ description: '导入所需的权限：land.write 或 grids.write' }),
+  permission: Type.String({ description: '导入所需的权限：该图层的写权限（land.write、grids.write 或 people.write）' }),
   shape: Type.String({ description: 'polygon 面 / line 线 / any 点线面' }),
   naturalKey: Type.Array(Type.String(), { description: '自然键：再次导入时据此更新；为空表示按数据集替换' }),
   options: Type.Array(Type.String(), { description: '此目标还需选择的选项：planId / postId / layerName / kind' }),

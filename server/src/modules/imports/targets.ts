@@ -1,13 +1,16 @@
 import type { Permission } from '../../platform/auth/permissions.ts';
+import type { FieldKind, ImportCounts, ImportOption, ImportWrite, LayerDeclaration } from '../../platform/layers/declaration.ts';
+import type { Tx } from '../../db/scoped.ts';
+import { LAYERS } from '../layers.ts';
 import type { ImportTarget } from './tables.ts';
 
-/** How a mapped value is read and checked before it is staged. */
-export type FieldKind =
-  | { type: 'text'; max: number; pattern?: RegExp; patternHint?: string }
-  | { type: 'code'; domain: string }
-  | { type: 'number'; min: number; max?: number }
-  | { type: 'year' }
-  | { type: 'region'; level: 'county' | 'township' | 'village' };
+export type { FieldKind } from '../../platform/layers/declaration.ts';
+
+/**
+ * What files can be imported into: the layers whose declaration (modules/layers.ts) says how,
+ * seen the way the import machinery needs them. This module reads the registry directly, like
+ * ModuleDeps.layers is the same registry, so that its many pure helpers need no parameter for it.
+ */
 
 /** One of our fields a file column can be mapped onto. */
 export interface TargetField {
@@ -18,143 +21,73 @@ export interface TargetField {
 }
 
 /** What the user must choose besides the mapping, per target. */
-export type TargetOption = 'planId' | 'postId' | 'layerName' | 'kind';
+export type TargetOption = ImportOption;
 
 export interface TargetSpec {
   target: ImportTarget;
   label: string;
-  /** Who may import into it: grid-related layers need grids.write, land layers land.write. */
+  /** Who may import into it: the layer's write permission. */
   permission: Permission;
   /** The geometry the layer holds; anything else in the file is rejected row by row. */
-  shape: 'polygon' | 'line' | 'any';
+  shape: 'polygon' | 'line' | 'point' | 'any';
   fields: TargetField[];
   /**
    * Fields that identify a row across imports (re-importing updates it); otherwise the dataset is
    * replaced. 'region_code' stands for the region the row is placed in.
    */
-  naturalKey: string[];
+  naturalKey: readonly string[];
   /** Where file columns nobody mapped are kept, if anywhere. */
   unmapped: 'extra' | 'properties' | null;
-  options: TargetOption[];
+  options: readonly TargetOption[];
   /** Whether the region comes from the features (codes or location) rather than from a chosen post. */
   placesByFeature: boolean;
+  /** The owning module's write of the accepted rows. */
+  write: (tx: Tx, w: ImportWrite) => Promise<ImportCounts>;
 }
 
+/** Where a feature lies, when the file says so: 县/乡/村 code columns any layer placed by feature accepts. */
 const REGION_FIELDS: TargetField[] = [
   { name: 'county_code', label: '县级区划代码', kind: { type: 'region', level: 'county' } },
   { name: 'township_code', label: '乡镇区划代码', kind: { type: 'region', level: 'township' } },
   { name: 'village_code', label: '村级区划代码', kind: { type: 'region', level: 'village' } },
 ];
-const NAME = (label: string, required = false): TargetField => ({ name: 'name', label, kind: { type: 'text', max: 100 }, required });
-const NOTE: TargetField = { name: 'note', label: '备注', kind: { type: 'text', max: 500 } };
 
-const code = (name: string, label: string, domain = name): TargetField => ({ name, label, kind: { type: 'code', domain } });
+const SHAPE: Record<LayerDeclaration['geometry'], TargetSpec['shape']> = { polygon: 'polygon', line: 'line', point: 'point', mixed: 'any' };
 
-export const TARGETS: Record<ImportTarget, TargetSpec> = {
-  sub_compartments: {
-    target: 'sub_compartments',
-    label: '小班',
-    permission: 'land.write',
-    shape: 'polygon',
-    fields: [
-      { name: 'compartment', label: '林班号', kind: { type: 'text', max: 12 }, required: true },
-      { name: 'number', label: '小班号', kind: { type: 'text', max: 12 }, required: true },
-      ...REGION_FIELDS,
-      code('land_class', '地类'),
-      code('forest_category', '森林类别'),
-      code('public_welfare_grade', '事权等级'),
-      code('protection_grade', '国家级公益林保护等级'),
-      code('origin', '起源'),
-      code('dominant_species', '优势树种'),
-      code('age_group', '龄组'),
-      { name: 'canopy_density', label: '郁闭度', kind: { type: 'number', min: 0, max: 1 } },
-      { name: 'stock_per_ha', label: '每公顷蓄积（立方米）', kind: { type: 'number', min: 0 } },
-      { name: 'stock_total', label: '小班蓄积（立方米）', kind: { type: 'number', min: 0 } },
-      code('ownership', '林地所有权'),
-      { name: 'survey_year', label: '调查年度', kind: { type: 'year' } },
-    ],
-    naturalKey: ['region_code', 'compartment', 'number'],
-    unmapped: 'extra',
-    options: [],
-    placesByFeature: true,
-  },
-  grids: {
-    target: 'grids',
-    label: '网格',
-    permission: 'grids.write',
-    shape: 'polygon',
-    fields: [
-      {
-        name: 'code',
-        label: '网格编码',
-        kind: { type: 'text', max: 40, pattern: /^[0-9A-Za-z_-]{1,40}$/, patternHint: '只能包含字母、数字、“-”和“_”' },
-        required: true,
-      },
-      NAME('网格名称'),
-      ...REGION_FIELDS,
-      NOTE,
-    ],
-    naturalKey: ['code'],
-    unmapped: null,
-    options: ['planId'],
-    placesByFeature: true,
-  },
-  risk_areas: {
-    target: 'risk_areas',
-    label: '重点区域',
-    permission: 'grids.write',
-    shape: 'any',
-    fields: [code('kind', '重点区域类型', 'risk_area_kind'), NAME('名称'), ...REGION_FIELDS, NOTE],
-    naturalKey: [],
-    unmapped: null,
-    options: ['kind'],
-    placesByFeature: true,
-  },
-  key_routes: {
-    target: 'key_routes',
-    label: '重点线路',
-    permission: 'grids.write',
-    shape: 'line',
-    fields: [NAME('线路名称'), ...REGION_FIELDS],
-    naturalKey: [],
-    unmapped: null,
-    options: [],
-    placesByFeature: true,
-  },
-  responsibility_areas: {
-    target: 'responsibility_areas',
-    label: '林长责任区域',
-    permission: 'land.write',
-    shape: 'polygon',
-    fields: [NAME('责任区域名称')],
-    naturalKey: [],
-    unmapped: null,
-    options: ['postId'],
-    placesByFeature: false,
-  },
-  reference_features: {
-    target: 'reference_features',
-    label: '参考图层要素',
-    permission: 'land.write',
-    shape: 'any',
-    fields: [NAME('名称'), ...REGION_FIELDS],
-    naturalKey: [],
-    unmapped: 'properties',
-    options: ['layerName'],
-    placesByFeature: true,
-  },
-};
-
-export const IMPORT_TARGETS = Object.keys(TARGETS) as ImportTarget[];
-
-export function fieldOf(spec: TargetSpec, name: string): TargetField | undefined {
-  return spec.fields.find((f) => f.name === name);
+function targetOf(layer: LayerDeclaration): TargetSpec {
+  const declared = layer.import!;
+  const fields = declared.fields.map((f): TargetField => {
+    const a = layer.attributes[f.attribute]!;
+    return {
+      name: f.attribute,
+      label: a.unit ? `${a.label}（${a.unit}）` : a.label,
+      kind: a.codeDomain ? { type: 'code', domain: a.codeDomain } : f.kind!,
+      ...(f.required ? { required: true } : {}),
+    };
+  });
+  return {
+    target: layer.id as ImportTarget,
+    label: layer.title,
+    permission: layer.permissions.write!,
+    shape: SHAPE[layer.geometry],
+    fields: declared.placesByFeature ? [...fields, ...REGION_FIELDS] : fields,
+    naturalKey: declared.naturalKey,
+    unmapped: declared.unmapped,
+    options: declared.options,
+    placesByFeature: declared.placesByFeature,
+    write: declared.write,
+  };
 }
+
+export const TARGETS = Object.fromEntries(LAYERS.importable.map((l) => [l.id, targetOf(l)])) as Record<ImportTarget, TargetSpec>;
+
+export const IMPORT_TARGETS = LAYERS.importable.map((l) => l.id as ImportTarget);
 
 /** The geometry types a target accepts, and how to say what it wants. */
 export const SHAPE_TYPES: Record<TargetSpec['shape'], { types: readonly string[]; label: string }> = {
   polygon: { types: ['Polygon', 'MultiPolygon'], label: '面' },
   line: { types: ['LineString', 'MultiLineString'], label: '线' },
+  point: { types: ['Point', 'MultiPoint'], label: '点' },
   any: { types: ['Point', 'MultiPoint', 'LineString', 'MultiLineString', 'Polygon', 'MultiPolygon'], label: '点、线或面' },
 };
 

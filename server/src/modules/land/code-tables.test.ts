@@ -18,12 +18,12 @@ describe('code tables file', () => {
   });
 
   it('lists every wrong line at once, counting comment lines', () => {
-    const text = ['domain,code,name,flags,sort', '# 地类', 'land_class,0111,乔木林地,forest,10', 'land_class,,无代码,,20', 'origin,11,天然,Natural,x', 'risk_area_kind,volcano,火山,,1'].join('\n');
+    const text = ['domain,code,name,flags,sort', '# 地类', 'land_class,0111,乔木林地,forest,10', 'land_class,,无代码,,20', 'origin,11,天然,Natural,x', 'risk_area_kind,volcano,火山,Hot,1'].join('\n');
     const { entries, errors } = validateCodeTables(text);
     expect(entries).toHaveLength(1);
     expect(errors.map((e) => e.line)).toEqual([4, 5, 6]);
     expect(errors[0]!.message).toBe('第 4 行：代码不能为空，且不超过 20 个字符');
-    expect(errors[2]!.message).toContain('volcano');
+    expect(errors[2]!.message).toContain('Hot');
   });
 
   it('writes a file that reads back to the same tables', async () => {

@@ -28,12 +28,6 @@ export class CodeTableFileError extends Error {
 export const CODE_TABLE_HEADER = 'domain,code,name,flags,sort';
 
 /**
- * Kinds of key risk area the database accepts (risk_areas.kind check): the code table names them,
- * but a new kind also needs a migration, so an uploaded file may not invent one.
- */
-export const RISK_AREA_KINDS = ['farm_forest_edge', 'pine_wilt_removal', 'construction_site', 'graves', 'power_line', 'other'] as const;
-
-/**
  * Checks a whole `domain,code,name,flags,sort` file (flags joined by `|`; lines starting with #
  * are comments) and reports every wrong line, not just the first, so an office fixes its file in
  * one go.
@@ -72,9 +66,6 @@ function checkRow(record: string[], seen: Set<string>): CodeEntry | string {
   const flagList = flags ? flags.split('|').map((f) => f.trim()) : [];
   const badFlag = flagList.find((f) => !/^[a-z_]+$/.test(f));
   if (badFlag !== undefined) return `标记「${badFlag}」只能含小写字母和下划线，多个标记用 | 分隔`;
-  if (domain === 'risk_area_kind' && !(RISK_AREA_KINDS as readonly string[]).includes(code)) {
-    return `重点区域类型代码「${code}」不受支持，可用：${RISK_AREA_KINDS.join('、')}`;
-  }
   const key = `${domain}/${code}`;
   if (seen.has(key)) return `代码 ${domain} ${code} 重复`;
   seen.add(key);
@@ -98,7 +89,7 @@ export const DOMAIN_LABELS: Record<string, string> = {
   dominant_species: '优势树种（组）',
   age_group: '龄组',
   ownership: '林地所有权',
-  risk_area_kind: '重点区域类型（代码固定，只能改名称和排序）',
+  risk_area_kind: '重点区域类型（可增加新的类型）',
 };
 
 /**

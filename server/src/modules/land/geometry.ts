@@ -173,3 +173,17 @@ export async function checkInRegion(tx: Tx, g: PreparedGeometry, regionCode: str
   if (!region) throw new AppError('out_of_scope');
   if (region.inside === false) throw new AppError('invalid_value', { reason: `图形不在所选区划「${region.name}」内` });
 }
+
+/**
+ * The region a drawn feature is filed under: the one given (the geometry must lie in it), or else
+ * the deepest visible region holding it; `nowhere` says what to do when no region holds it.
+ */
+export async function placeFeature(tx: Tx, g: PreparedGeometry, given: string | undefined, nowhere: string): Promise<string> {
+  if (given) {
+    await checkInRegion(tx, g, given);
+    return given;
+  }
+  const found = await locateRegion(tx, g);
+  if (!found) throw new AppError('invalid_value', { reason: nowhere });
+  return found;
+}

@@ -5,7 +5,8 @@ import { holderOf, officeAdmin, SHUIDONG, townshipChief, ZHANGGONG } from '../..
 import { auditAs } from '../../db/scoped.ts';
 import { systemContext } from '../../platform/context.ts';
 import { loadRegions } from '../regions/load.ts';
-import { codesInUse } from './repository.ts';
+import { LAYERS } from '../layers.ts';
+import { codesInUse } from './repository/code-tables.ts';
 
 let t: TestApp;
 let office: Client;
@@ -167,6 +168,13 @@ describe('reference layers', () => {
     expect(res.json().error.code).toBe('outside_china');
     expect(res.json().error.message).toContain('投影坐标');
   });
+
+  it('hold only points, lines and polygons: the database refuses a geometry collection whoever writes it', async () => {
+    const [layer] = await query(sql<{ id: number; region_code: string }>`select id, region_code from reference_layers limit 1`);
+    const collection = sql`st_geomfromtext('GEOMETRYCOLLECTION(POINT(114.93 25.83), LINESTRING(114.93 25.83, 114.94 25.84))', 4326)`;
+    const refused = await query(sql`insert into reference_features (layer_id, region_code, geom) values (${layer!.id}, ${layer!.region_code}, ${collection})`).catch((e: unknown) => e);
+    expect(refused).toMatchObject({ code: '23514', constraint: 'reference_features_geom_type' });
+  });
 });
 
 describe('code tables serve the whole installation: one table for every county it holds', () => {
@@ -194,7 +202,7 @@ describe('code tables serve the whole installation: one table for every county i
     );
     const zhanggong = systemContext(t.database.app, [ZHANGGONG]);
     const { used, seenAfter } = await zhanggong.run(async (tx) => ({
-      used: await codesInUse(tx, 'dominant_species'),
+      used: await codesInUse(tx, LAYERS.codeColumns('dominant_species')),
       seenAfter: (await sql<{ n: number }>`select count(*)::int as n from sub_compartments where region_code like '360703%'`.execute(tx)).rows[0]!.n,
     }));
     expect(used).toContainEqual({ code: NEW_CODE, n: 1 });

@@ -4,8 +4,8 @@ import { AppError } from '../../platform/errors/app-error.ts';
 import { responses } from '../../platform/errors/schema.ts';
 import type { ModuleDeps } from '../../platform/module.ts';
 import { decodeCodeTableFile } from './code-tables.ts';
-import * as codeTables from './code-tables-service.ts';
-import * as layers from './reference-layers.ts';
+import * as codeTables from './service/code-tables.ts';
+import * as referenceLayers from './service/reference-layers.ts';
 import {
   CodeDomain,
   CodeTablesQuery,
@@ -24,7 +24,7 @@ import {
   SubCompartmentPage,
   SubCompartmentParams,
 } from './schema.ts';
-import * as subCompartments from './sub-compartments.ts';
+import * as subCompartments from './service/sub-compartments.ts';
 
 const read = { permission: 'map.read' } as const;
 const write = { permission: 'land.write' } as const;
@@ -32,7 +32,7 @@ const CODE_TABLE_MAX_BYTES = 1024 * 1024;
 const CsvBody = Type.String({ description: 'UTF-8（带 BOM）CSV 文本' });
 
 /** Code tables, sub-compartments and reference layers. */
-export const landRoutes: FastifyPluginAsyncTypebox<ModuleDeps> = async (app) => {
+export const landRoutes: FastifyPluginAsyncTypebox<ModuleDeps> = async (app, { layers }) => {
   // An edited code-table file may be sent as the raw body (text/csv) as well as a multipart upload.
   app.addContentTypeParser(['text/csv', 'text/plain'], { parseAs: 'buffer', bodyLimit: CODE_TABLE_MAX_BYTES }, (_req, body, done) => done(null, body));
 
@@ -87,7 +87,7 @@ export const landRoutes: FastifyPluginAsyncTypebox<ModuleDeps> = async (app) => 
         throw new AppError('unsupported_media_type', { type: '请以 text/csv 或 multipart/form-data 上传代码表文件' });
       }
       if (bytes.length === 0) throw new AppError('upload_missing');
-      return codeTables.upload(req.ctx, decodeCodeTableFile(bytes));
+      return codeTables.upload(req.ctx, layers, decodeCodeTableFile(bytes));
     },
   );
 
@@ -116,7 +116,7 @@ export const landRoutes: FastifyPluginAsyncTypebox<ModuleDeps> = async (app) => 
   app.get(
     '/api/reference-layers',
     { schema: { tags: refTags, summary: '参考图层列表', description: '自然保护地、林场等参考图层。', querystring: ReferenceLayerListQuery, response: responses({ 200: Type.Array(ReferenceLayer) }) }, config: { access: read } },
-    (req) => layers.listLayers(req.ctx, req.query),
+    (req) => referenceLayers.listLayers(req.ctx, req.query),
   );
   app.post(
     '/api/reference-layers',
@@ -130,7 +130,7 @@ export const landRoutes: FastifyPluginAsyncTypebox<ModuleDeps> = async (app) => 
       },
       config: { access: write },
     },
-    async (req, reply) => reply.status(201).send(await layers.createLayer(req.ctx, req.body)),
+    async (req, reply) => reply.status(201).send(await referenceLayers.createLayer(req.ctx, req.body)),
   );
   app.get(
     '/api/reference-layers/:id',
@@ -144,7 +144,7 @@ export const landRoutes: FastifyPluginAsyncTypebox<ModuleDeps> = async (app) => 
       },
       config: { access: read },
     },
-    (req) => layers.getLayer(req.ctx, req.params.id),
+    (req) => referenceLayers.getLayer(req.ctx, req.params.id),
   );
   app.patch(
     '/api/reference-layers/:id',
@@ -159,20 +159,20 @@ export const landRoutes: FastifyPluginAsyncTypebox<ModuleDeps> = async (app) => 
       },
       config: { access: write },
     },
-    (req) => layers.updateLayer(req.ctx, req.params.id, req.body),
+    (req) => referenceLayers.updateLayer(req.ctx, req.params.id, req.body),
   );
   app.delete(
     '/api/reference-layers/:id',
     { schema: { tags: refTags, summary: '删除参考图层', description: '连同其全部要素。', params: LayerParams, response: responses({ 204: Type.Null() }) }, config: { access: write } },
     async (req, reply) => {
-      await layers.deleteLayer(req.ctx, req.params.id);
+      await referenceLayers.deleteLayer(req.ctx, req.params.id);
       return reply.status(204).send(null);
     },
   );
   app.get(
     '/api/reference-layers/:id/features',
     { schema: { tags: refTags, summary: '参考图层要素', description: 'GeoJSON FeatureCollection。', params: LayerParams, response: responses({ 200: ReferenceFeatureCollection }) }, config: { access: read } },
-    (req) => layers.listFeatures(req.ctx, req.params.id),
+    (req) => referenceLayers.listFeatures(req.ctx, req.params.id),
   );
   app.post(
     '/api/reference-layers/:id/features',
@@ -188,7 +188,7 @@ export const landRoutes: FastifyPluginAsyncTypebox<ModuleDeps> = async (app) => 
       },
       config: { access: write },
     },
-    async (req, reply) => reply.status(201).send(await layers.addFeature(req.ctx, req.params.id, req.body)),
+    async (req, reply) => reply.status(201).send(await referenceLayers.addFeature(req.ctx, req.params.id, req.body)),
   );
   app.delete(
     '/api/reference-layers/:id/features/:featureId',
@@ -203,7 +203,7 @@ export const landRoutes: FastifyPluginAsyncTypebox<ModuleDeps> = async (app) => 
       config: { access: write },
     },
     async (req, reply) => {
-      await layers.deleteFeature(req.ctx, req.params.id, req.params.featureId);
+      await referenceLayers.deleteFeature(req.ctx, req.params.id, req.params.featureId);
       return reply.status(204).send(null);
     },
   );

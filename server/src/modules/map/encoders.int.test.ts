@@ -4,10 +4,10 @@ import { startTestApp, type TestApp } from '../../../test/app.ts';
 import { SHUIDONG, ZHANGGONG } from '../../../test/personas.ts';
 import { systemContext, type Context } from '../../platform/context.ts';
 import { decodeTile, type DecodedFeature } from '../../platform/tiles/decode.ts';
-import { minZoomOf, ruleAt } from '../../platform/tiles/layer-spec.ts';
+import { minZoomOf, NO_FILTER, ruleAt } from '../../platform/tiles/layer-spec.ts';
 import { renderTile } from '../../platform/tiles/render.ts';
 import { ringArea2, tilesCovering, type Box, type TileAddress } from '../../platform/tiles/tile-math.ts';
-import { filterFor, MAP_LAYERS } from './layers.ts';
+import { LAYERS } from '../layers.ts';
 
 /**
  * One tile interface, two encoders (issue 3): PostGIS's ST_AsMVT and the SQL preparation + vt-pbf
@@ -38,18 +38,18 @@ describe.runIf(process.env.DATABASE_URL)('both encoders give the same features f
   });
   afterAll(() => t?.close());
 
-  for (const layer of MAP_LAYERS) {
-    const zooms = [...new Set([minZoomOf(layer.spec), 12, 14])].filter((z) => ruleAt(layer.spec, z));
-    it(`${layer.spec.id} at z${zooms.join(', z')}`, async () => {
+  for (const { declaration, spec } of LAYERS.map) {
+    const zooms = [...new Set([minZoomOf(spec), 12, 14])].filter((z) => ruleAt(spec, z));
+    it(`${spec.id} at z${zooms.join(', z')}`, async () => {
       // A handful of tiles over 水东镇, inner ones and edge ones; for the reference layer, over the park.
-      const box = layer.spec.id === 'reference_features' ? reserve : shuidong;
+      const box = spec.id === 'reference_features' ? reserve : shuidong;
       for (const z of zooms) {
         let compared = 0;
         for (const tile of tilesCovering(box, z).slice(0, 6)) {
-          const rule = ruleAt(layer.spec, z)!;
-          const options = { filter: filterFor(layer, {}) };
-          const native = decodeTile(await renderTile(ctx, layer.spec, rule, tile, { ...options, encoder: 'postgis' }));
-          const node = decodeTile(await renderTile(ctx, layer.spec, rule, tile, { ...options, encoder: 'node' }));
+          const rule = ruleAt(spec, z)!;
+          const options = { filter: declaration.tiles!.filter?.({}) ?? NO_FILTER };
+          const native = decodeTile(await renderTile(ctx, spec, rule, tile, { ...options, encoder: 'postgis' }));
+          const node = decodeTile(await renderTile(ctx, spec, rule, tile, { ...options, encoder: 'node' }));
           compareTiles(native, node, tile);
           compared += native.length;
         }
@@ -60,7 +60,7 @@ describe.runIf(process.env.DATABASE_URL)('both encoders give the same features f
   }
 });
 
-const keyOf = (f: DecodedFeature) => (f.id === undefined ? `${f.type}|${JSON.stringify(sortKeys(f.properties))}` : `id ${f.id}`);
+const keyOf = (f: DecodedFeature) => `${f.layer}|${f.id === undefined ? `${f.type}|${JSON.stringify(sortKeys(f.properties))}` : `id ${f.id}`}`;
 const sortKeys = (o: Record<string, unknown>) => Object.fromEntries(Object.entries(o).sort(([a], [b]) => a.localeCompare(b)));
 
 function compareTiles(native: DecodedFeature[], node: DecodedFeature[], tile: TileAddress) {

@@ -3,10 +3,9 @@ import { Type } from 'typebox';
 import { AppError } from '../../platform/errors/app-error.ts';
 import { responses } from '../../platform/errors/schema.ts';
 import type { ModuleDeps } from '../../platform/module.ts';
-import { minZoomOf, ruleAt } from '../../platform/tiles/layer-spec.ts';
-import { MVT_CONTENT_TYPE, TileServer } from '../../platform/tiles/serve.ts';
+import { minZoomOf, NO_FILTER, ruleAt } from '../../platform/tiles/layer-spec.ts';
+import { MVT_CONTENT_TYPE } from '../../platform/tiles/serve.ts';
 import { tileProblem } from '../../platform/tiles/tile-math.ts';
-import { filterFor } from './layers.ts';
 import { FeatureParams, MapCatalogue, MapFeature, SearchQuery, SearchResult, TileBody, TileParams, TileQuery } from './schema.ts';
 import * as service from './service.ts';
 
@@ -14,12 +13,8 @@ const tags = ['林业一张图'];
 const read = { permission: 'map.read' } as const;
 
 /** The one map: vector tiles of every layer, layer metadata, feature lookup and search. */
-export const mapRoutes: FastifyPluginAsyncTypebox<ModuleDeps> = async (app, { config, database }) => {
-  const tiles = new TileServer(database);
-  if (!(await tiles.start())) {
-    app.log.warn('PostGIS geometry_overlaps is not LEAKPROOF: row-level security keeps the spatial index out of tile queries, so tiles will be slow. Run as a superuser: alter function geometry_overlaps(geometry, geometry) leakproof;');
-  }
-  app.addHook('onClose', () => tiles.stop());
+export const mapRoutes: FastifyPluginAsyncTypebox<ModuleDeps> = async (app, deps) => {
+  const { layers, tiles } = deps;
 
   app.get(
     '/api/tiles/:layer/:z/:x/:y.mvt',
@@ -44,19 +39,20 @@ export const mapRoutes: FastifyPluginAsyncTypebox<ModuleDeps> = async (app, { co
       // Time spent before the handler (routing, sign-in check): reported with the render time in
       // Server-Timing, so the overhead of the API over the bare query can be told apart.
       const access = reply.elapsedTime;
-      const layer = service.layerOrThrow(req.params.layer);
+      const { declaration, spec } = service.layerOrThrow(layers, req.params.layer);
       const tile = { z: req.params.z, x: req.params.x, y: req.params.y };
       const problem = tileProblem(tile);
       if (problem) throw new AppError('tile_invalid', { reason: problem });
-      if (!ruleAt(layer.spec, tile.z)) {
-        throw new AppError('tile_invalid', { reason: `图层「${layer.name}」只提供第 ${minZoomOf(layer.spec)}–${layer.spec.maxZoom} 级切片` });
+      if (!ruleAt(spec, tile.z)) {
+        throw new AppError('tile_invalid', { reason: `图层「${declaration.title}」只提供第 ${minZoomOf(spec)}–${spec.maxZoom} 级切片` });
       }
-      if (req.query.plan !== undefined && !layer.filter) throw new AppError('tile_invalid', { reason: `图层「${layer.name}」不按网格方案区分，不接受 plan 参数` });
+      const filter = declaration.tiles!.filter;
+      if (req.query.plan !== undefined && !filter) throw new AppError('tile_invalid', { reason: `图层「${declaration.title}」不按网格方案区分，不接受 plan 参数` });
       const result = await tiles.serve({
-        spec: layer.spec,
+        spec,
         tile,
         ctx: req.ctx,
-        filter: filterFor(layer, req.query),
+        filter: filter ? filter(req.query) : NO_FILTER,
         acceptsGzip: /\bgzip\b/.test(req.headers['accept-encoding'] ?? ''),
         ifNoneMatch: req.headers['if-none-match'],
         noCache: /\bno-cache\b/.test(req.headers['cache-control'] ?? ''),
@@ -77,7 +73,7 @@ export const mapRoutes: FastifyPluginAsyncTypebox<ModuleDeps> = async (app, { co
       },
       config: { access: read },
     },
-    (req) => service.catalogue(req.ctx, tiles, config),
+    (req) => service.catalogue(req.ctx, deps),
   );
 
   app.get(
@@ -86,7 +82,7 @@ export const mapRoutes: FastifyPluginAsyncTypebox<ModuleDeps> = async (app, { co
       schema: { tags, summary: '要素详情', description: '点击地图要素时的完整属性，代码值附名称，面积以亩和公顷给出。', params: FeatureParams, response: responses({ 200: MapFeature }) },
       config: { access: read },
     },
-    (req) => service.feature(req.ctx, req.params.layer, req.params.id),
+    (req) => service.feature(req.ctx, layers, req.params.layer, req.params.id),
   );
 
   app.get(
@@ -101,6 +97,6 @@ export const mapRoutes: FastifyPluginAsyncTypebox<ModuleDeps> = async (app, { co
       },
       config: { access: read },
     },
-    (req) => service.search(req.ctx, req.query.q),
+    (req) => service.search(req.ctx, layers, req.query.q),
   );
 };

@@ -42,6 +42,14 @@ export const MapLayerInfo = Type.Object({
   clickableFromZoom: Nullable(Type.Integer(), '自该级别起要素带 id，可点击查询；低级别按属性合并显示；不可点击的图层为 null'),
   tileUrl: Type.String({ description: '切片地址模板（MVT），{z}/{x}/{y} 由地图填入' }),
   version: Type.String({ description: '图层版本，数据变化时改变' }),
+  labels: Nullable(
+    Type.Object({
+      layer: Type.String({ description: '切片中注记点图层的名称（source-layer）' }),
+      attribute: Type.String({ description: '注记文字所取的属性' }),
+      fromZoom: Type.Integer({ description: '自该级别起切片中带有注记点' }),
+    }),
+    '每个要素一个注记点（要素内部一点，只出现在包含该点的切片中），同一要素被多张切片分割时注记也只画一次；没有注记点的图层为 null',
+  ),
   attributes: Type.Array(LayerAttribute, { description: '切片中要素所带的属性' }),
 });
 

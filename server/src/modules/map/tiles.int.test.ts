@@ -241,3 +241,42 @@ describe('bad tile requests get a clear 4xx with a stable code and a Chinese mes
     expect(res.statusCode).toBe(401);
   });
 });
+
+describe('a feature is named once however many tiles cut it (the same 小班号 was drawn two to four times inside one polygon)', () => {
+  /** The biggest features of 水东镇 in a layer, with their extent: the ones most tiles cut. */
+  async function biggest(table: 'sub_compartments' | 'grids', n: number) {
+    const active = table === 'grids' ? sql`and plan_id in (select id from grid_plans where status = 'active')` : sql``;
+    const { rows } = await t.system.run((tx) =>
+      sql<{ id: number; b: Box }>`
+        select id, json_build_array(st_xmin(geom), st_ymin(geom), st_xmax(geom), st_ymax(geom)) as b from ${sql.table(table)}
+         where region_code like '360702101%' ${active} order by area_ha desc limit ${n}`.execute(tx),
+    );
+    return rows;
+  }
+
+  for (const [layer, z] of [
+    ['sub_compartments', 14],
+    ['sub_compartments', 15],
+    ['grids', 12],
+    ['grids', 13],
+  ] as const) {
+    it(`${layer} at z${z}: one label point, in exactly one tile, however many tiles hold pieces of the feature`, async () => {
+      let cut = 0;
+      for (const { id, b } of await biggest(layer, 12)) {
+        let pieces = 0;
+        const labelled: string[] = [];
+        for (const tile of tilesCovering(b, z)) {
+          for (const f of await features(office, layer, tile)) {
+            if (f.id !== id) continue;
+            if (f.layer === layer) pieces++;
+            if (f.layer === `${layer}_labels`) labelled.push(`${tile.z}/${tile.x}/${tile.y}`);
+          }
+        }
+        if (pieces > 1) cut++;
+        expect(labelled, `${layer} ${id}'s label point`).toHaveLength(1);
+      }
+      // The test means something only where tiles cut features.
+      expect(cut).toBeGreaterThan(0);
+    });
+  }
+});

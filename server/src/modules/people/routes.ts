@@ -3,7 +3,8 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { AppError } from '../../platform/errors/app-error.ts';
 import { responses } from '../../platform/errors/schema.ts';
-import { sniffImage, type FileStore } from '../../platform/files/store.ts';
+import { sniffImage } from '../../platform/files/store.ts';
+import type { ModuleDeps } from '../../platform/module.ts';
 import {
   Person,
   PersonIdParams,
@@ -28,7 +29,7 @@ const write = { permission: 'people.write' } as const;
 const PHOTO_MAX_BYTES = 5 * 1024 * 1024;
 const PhotoBody = Type.Unsafe<Readable>({ type: 'string', format: 'binary', description: '照片的原始字节' });
 
-export const peopleRoutes: FastifyPluginAsyncTypebox<{ files: FileStore }> = async (app, { files }) => {
+export const peopleRoutes: FastifyPluginAsyncTypebox<ModuleDeps> = async (app, { files }) => {
   app.get(
     '/api/post-types',
     {

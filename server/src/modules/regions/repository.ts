@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Tx } from '../../db/scoped.ts';
+import { bboxOf } from '../../platform/layers/sql.ts';
 
 export interface RegionRow {
   code: string;
@@ -101,4 +102,30 @@ export async function setBoundaries(tx: Tx, boundaries: ReadonlyArray<{ code: st
         from json_to_recordset(${JSON.stringify(batch)}::json) as b(code text, geometry text)
        where r.code = b.code`.execute(tx);
   }
+}
+
+/** Names of the given regions the caller can see. */
+export async function regionNames(tx: Tx, codes: readonly string[]): Promise<Array<{ code: string; name: string }>> {
+  if (codes.length === 0) return [];
+  return tx.selectFrom('regions').select(['code', 'name']).where('code', 'in', codes).orderBy('code').execute();
+}
+
+/** The bbox of every region the caller can see with a boundary: their scope, for a map's first view. */
+export async function scopeBBox(tx: Tx): Promise<[number, number, number, number] | null> {
+  const { rows } = await sql<{ bbox: [number, number, number, number] | null }>`
+    select ${bboxOf('e')} as bbox from (select st_extent(geom)::geometry as e from regions) s`.execute(tx);
+  return rows[0]?.bbox ?? null;
+}
+
+/**
+ * "乡镇 / 村" for each code, from the ancestors the caller can see: row-level security hides the
+ * levels above their scope, so a township user reads "水东镇 / 七里村", never the district.
+ */
+export async function regionPaths(tx: Tx, codes: readonly string[]): Promise<Map<string, string>> {
+  const chain = (code: string) => [...new Set([2, 4, 6, 9, 12].map((n) => code.slice(0, n).padEnd(12, '0')))];
+  const wanted = [...new Set(codes.flatMap(chain))];
+  if (wanted.length === 0) return new Map();
+  const rows = await tx.selectFrom('regions').select(['code', 'name']).where('code', 'in', wanted).execute();
+  const names = new Map(rows.map((r) => [r.code, r.name]));
+  return new Map(codes.map((code) => [code, chain(code).flatMap((c) => names.get(c) ?? []).join(' / ')]));
 }

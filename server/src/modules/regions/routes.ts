@@ -1,13 +1,14 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { responses } from '../../platform/errors/schema.ts';
+import type { ModuleDeps } from '../../platform/module.ts';
 import { BoundaryFeature, Region, RegionParams, SubtreeQuery } from './schema.ts';
 import * as service from './service.ts';
 
 const tags = ['行政区划'];
 const access = { permission: 'regions.read' } as const;
 
-export const regionsRoutes: FastifyPluginAsyncTypebox = async (app) => {
+export const regionsRoutes: FastifyPluginAsyncTypebox<ModuleDeps> = async (app) => {
   app.get(
     '/api/regions',
     { schema: { tags, summary: '我的辖区', description: '调用者可查看的最外层区划。', response: responses({ 200: Type.Array(Region) }) }, config: { access } },

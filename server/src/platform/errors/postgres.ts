@@ -22,6 +22,7 @@ const constraintLabels: Record<string, string> = {
   grids_ranger_post_id_fkey: '护林员职务',
   grids_ranger_post_person_fkey: '护林员职务与人员须一致',
   regions_geom_valid: '区划边界须为有效、非空的多边形',
+  reference_features_geom_type: '参考要素只能是点、线或面',
   responsibility_areas_post_id_fkey: '林长职务',
 };
 
@@ -81,6 +82,9 @@ export function fromPostgresError(error: unknown): AppError | undefined {
         ? new AppError('still_referenced', { constraint: error.constraint })
         : new AppError('reference_missing', { field: label, constraint: error.constraint });
     case '23514': // check_violation
+      // A coded value the code tables lack (lz_known_codes): the message names the code and the table.
+      if (error.constraint === 'code_tables_known') return new AppError('invalid_value', { reason: error.message, constraint: error.constraint });
+      return new AppError('constraint_violated', { rule: labelOf(error.constraint, '数据完整性规则'), constraint: error.constraint });
     case '23502': // not_null_violation
     case '23P01': // exclusion_violation
       return new AppError('constraint_violated', { rule: labelOf(error.constraint, '数据完整性规则'), constraint: error.constraint });

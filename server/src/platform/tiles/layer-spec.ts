@@ -2,8 +2,8 @@ import type { RawBuilder } from 'kysely';
 
 /**
  * What a vector-tile layer is, as data: the table behind it, what each tile carries and how
- * detail falls away at low zooms. The concrete layers live in modules/map/layers.ts; this
- * folder only knows how to turn a spec into SQL and bytes.
+ * detail falls away at low zooms. Specs are made from the layer declarations (platform/layers);
+ * this folder only knows how to turn a spec into SQL and bytes.
  */
 export interface TileLayerSpec {
   /** The tile layer's name in URLs and inside the tile (snake_case). */
@@ -22,6 +22,12 @@ export interface TileLayerSpec {
   buffer: number;
   /** The layer_versions entries whose change makes this layer's tiles stale. */
   dependsOn: readonly string[];
+  /**
+   * One label point per feature, from `fromZoom` on, in a second tile layer (labelLayerOf): the
+   * point on the whole feature's surface, emitted only by the tile that holds it, with the
+   * feature's id and the band's attributes. Bands that merge features have none.
+   */
+  label?: { fromZoom: number };
 }
 
 /** One attribute a tile carries: the key, the SQL that computes it, and its wire type. */
@@ -79,4 +85,12 @@ export function bufferOf(spec: TileLayerSpec, rule: ZoomRule): number {
 /** The attributes a band carries, in the spec's order. */
 export function attributesAt(spec: TileLayerSpec, rule: ZoomRule): TileAttribute[] {
   return spec.attributes.filter((a) => rule.attributes.includes(a.name));
+}
+
+/** The name of the tile layer holding a layer's label points. */
+export const labelLayerOf = (spec: TileLayerSpec) => `${spec.id}_labels`;
+
+/** Whether tiles at zoom z of this band carry label points. */
+export function hasLabels(spec: TileLayerSpec, rule: ZoomRule, z: number): boolean {
+  return spec.label !== undefined && !rule.merge && z >= spec.label.fromZoom;
 }

@@ -4,7 +4,7 @@ import type { Database } from '../../db/database.ts';
 import type { DB } from '../../db/tables.ts';
 import type { Context } from '../context.ts';
 import { encodeLayer } from './encode-node.ts';
-import { attributesAt, NO_FILTER, type TileFilter, type TileLayerSpec, type ZoomRule } from './layer-spec.ts';
+import { attributesAt, hasLabels, labelLayerOf, NO_FILTER, type TileFilter, type TileLayerSpec, type ZoomRule } from './layer-spec.ts';
 import { nativeTileQuery, preparedTileQuery, type PreparedRow } from './tile-sql.ts';
 import type { TileAddress } from './tile-math.ts';
 
@@ -33,24 +33,30 @@ export function renderTile(ctx: Context, spec: TileLayerSpec, rule: ZoomRule, ti
   return ctx.run((tx) => renderWith(tx, spec, rule, tile, options));
 }
 
-/** The same tile on a connection that already carries its scope (the benchmark's bare query). */
+/**
+ * The same tile on a connection that already carries its scope (the benchmark's bare query). A
+ * tile of several layers is their encodings one after the other: MVT layers are a repeated
+ * protobuf field, so concatenated layers are one tile.
+ */
 export async function renderWith(db: Kysely<DB>, spec: TileLayerSpec, rule: ZoomRule, tile: TileAddress, options: RenderOptions): Promise<Buffer> {
+  const parts = [await renderLayer(db, spec, rule, tile, options, false)];
+  if (hasLabels(spec, rule, tile.z)) parts.push(await renderLayer(db, spec, rule, tile, options, true));
+  return Buffer.concat(parts);
+}
+
+async function renderLayer(db: Kysely<DB>, spec: TileLayerSpec, rule: ZoomRule, tile: TileAddress, options: RenderOptions, labels: boolean): Promise<Buffer> {
   const filter = options.filter ?? NO_FILTER;
   if (options.encoder === 'postgis') {
-    const { rows } = await nativeTileQuery(spec, rule, tile, filter).execute(db);
+    const { rows } = await nativeTileQuery(spec, rule, tile, filter, labels).execute(db);
     const bytes = rows[0]?.mvt;
     return bytes ? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) : Buffer.alloc(0);
   }
-  const { rows } = await preparedTileQuery(spec, rule, tile, filter).execute(db);
-  return encodePrepared(spec, rule, rows);
-}
-
-function encodePrepared(spec: TileLayerSpec, rule: ZoomRule, rows: readonly PreparedRow[]): Buffer {
+  const { rows } = await preparedTileQuery(spec, rule, tile, filter, labels).execute(db);
   const names = attributesAt(spec, rule).map((a) => a.name);
-  const features = rows.map((row) => {
+  const features = rows.map((row: PreparedRow) => {
     const properties: Record<string, string | number | boolean | null> = {};
     for (const name of names) properties[name] = row[name] as string | number | boolean | null;
     return { id: row.id, geometry: JSON.parse(row.geom) as Geometry, properties };
   });
-  return encodeLayer(spec.id, rule.extent, features, rule.merge);
+  return encodeLayer(labels ? labelLayerOf(spec) : spec.id, rule.extent, features, rule.merge);
 }

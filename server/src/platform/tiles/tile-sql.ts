@@ -1,5 +1,5 @@
 import { sql, type RawBuilder } from 'kysely';
-import { attributesAt, bufferOf, type TileAttribute, type TileFilter, type TileLayerSpec, type ZoomRule } from './layer-spec.ts';
+import { attributesAt, bufferOf, labelLayerOf, type TileAttribute, type TileFilter, type TileLayerSpec, type ZoomRule } from './layer-spec.ts';
 import { tileAffine, tileBounds, tileLonLatBox, tileSize, type TileAddress } from './tile-math.ts';
 
 /**
@@ -22,30 +22,41 @@ const CAST: Record<TileAttribute['type'], string> = {
 const num = (v: number) => sql`${v}::float8`;
 const quoted = (name: string) => sql.raw(`"${name}"`);
 
-/** Rows `id, <attributes…>, geom`, with `geom` made by `finish` from the source geometry in EPSG:3857. */
-function sourceRows(spec: TileLayerSpec, rule: ZoomRule, tile: TileAddress, filter: TileFilter, finish: (src: RawBuilder<unknown>) => RawBuilder<unknown>) {
+/**
+ * Rows `id, <attributes…>, geom`, with `geom` made by `finish` from the source geometry in
+ * EPSG:3857. For `labels`, the source is the point on the whole feature's surface, and only
+ * features whose point lies in this tile (not its buffer; west and south edges included, east and
+ * north not) are kept: each label point belongs to exactly one tile of a zoom.
+ */
+function sourceRows(spec: TileLayerSpec, rule: ZoomRule, tile: TileAddress, filter: TileFilter, finish: (src: RawBuilder<unknown>) => RawBuilder<unknown>, labels = false) {
   const [west, south, east, north] = tileLonLatBox(tile, rule.extent, bufferOf(spec, rule));
   const attributes = attributesAt(spec, rule).map((a) => sql.raw(`(${a.sql})::${CAST[a.type]} as "${a.name}"`));
-  let src: RawBuilder<unknown> = sql`st_transform(${sql.raw(spec.geomSql)}, 3857)`;
+  let src: RawBuilder<unknown> = labels ? sql`l.p` : sql`st_transform(${sql.raw(spec.geomSql)}, 3857)`;
   // Douglas–Peucker in metres: `simplify` tile units at this zoom.
-  if (rule.simplify > 0) src = sql`st_simplify(${src}, ${num((rule.simplify * tileSize(tile.z)) / rule.extent)})`;
+  if (rule.simplify > 0 && !labels) src = sql`st_simplify(${src}, ${num((rule.simplify * tileSize(tile.z)) / rule.extent)})`;
   const conditions: RawBuilder<unknown>[] = [sql`${sql.raw(spec.geomSql)} && st_makeenvelope(${num(west)}, ${num(south)}, ${num(east)}, ${num(north)}, 4326)`];
   if (rule.where) conditions.push(sql.raw(`(${rule.where})`));
   if (filter.sql) conditions.push(filter.sql);
+  let from = sql.raw(spec.from);
+  if (labels) {
+    const [minX, minY, maxX, maxY] = tileBounds(tile);
+    from = sql`${from} cross join lateral (select st_transform(st_pointonsurface(${sql.raw(spec.geomSql)}), 3857) as p) l`;
+    conditions.push(sql`st_x(l.p) >= ${num(minX)} and st_x(l.p) < ${num(maxX)} and st_y(l.p) > ${num(minY)} and st_y(l.p) <= ${num(maxY)}`);
+  }
   return sql`
     select (${sql.raw(spec.idSql)})::int8 as id${attributes.length ? sql`, ${sql.join(attributes)}` : sql``}, ${finish(src)} as geom
-      from ${sql.raw(spec.from)}
+      from ${from}
      where ${sql.join(conditions, sql` and `)}`;
 }
 
-/** PostgreSQL: the finished tile as one bytea (empty when no feature survives). */
-export function nativeTileQuery(spec: TileLayerSpec, rule: ZoomRule, tile: TileAddress, filter: TileFilter): RawBuilder<{ mvt: Uint8Array | null }> {
+/** PostgreSQL: the finished tile layer as one bytea (empty when no feature survives); with `labels`, the label points' layer. */
+export function nativeTileQuery(spec: TileLayerSpec, rule: ZoomRule, tile: TileAddress, filter: TileFilter, labels = false): RawBuilder<{ mvt: Uint8Array | null }> {
   const [minX, minY, maxX, maxY] = tileBounds(tile);
   const bounds = sql`st_makebox2d(st_point(${num(minX)}, ${num(minY)}), st_point(${num(maxX)}, ${num(maxY)}))`;
-  const rows = sourceRows(spec, rule, tile, filter, (src) => sql`st_asmvtgeom(${src}, ${bounds}, ${rule.extent}, ${bufferOf(spec, rule)}, true)`);
+  const rows = sourceRows(spec, rule, tile, filter, (src) => sql`st_asmvtgeom(${src}, ${bounds}, ${rule.extent}, ${bufferOf(spec, rule)}, true)`, labels);
   if (!rule.merge) {
     return sql<{ mvt: Uint8Array | null }>`
-      select st_asmvt(t, ${spec.id}, ${rule.extent}, 'geom', 'id') as mvt
+      select st_asmvt(t, ${labels ? labelLayerOf(spec) : spec.id}, ${rule.extent}, 'geom', 'id') as mvt
         from (${rows}) t
        where t.geom is not null`;
   }
@@ -63,8 +74,8 @@ export function nativeTileQuery(spec: TileLayerSpec, rule: ZoomRule, tile: TileA
 /** A row of tile-space geometry for the Node encoder: GeoJSON with integer tile coordinates. */
 export type PreparedRow = { id: number; geom: string } & Record<string, unknown>;
 
-/** Embedded database: the rows with tile-space geometry, for encoding in Node. */
-export function preparedTileQuery(spec: TileLayerSpec, rule: ZoomRule, tile: TileAddress, filter: TileFilter): RawBuilder<PreparedRow> {
+/** Embedded database: the rows with tile-space geometry, for encoding in Node; with `labels`, the label points. */
+export function preparedTileQuery(spec: TileLayerSpec, rule: ZoomRule, tile: TileAddress, filter: TileFilter, labels = false): RawBuilder<PreparedRow> {
   const { fx, fy, xoff, yoff } = tileAffine(tile, rule.extent);
   const b = bufferOf(spec, rule);
   const box = sql`st_makebox2d(st_point(${num(-b)}, ${num(-b)}), st_point(${num(rule.extent + b)}, ${num(rule.extent + b)}))`;
@@ -76,7 +87,11 @@ export function preparedTileQuery(spec: TileLayerSpec, rule: ZoomRule, tile: Til
     // In ST_AsMVTGeom's order: to tile units, snap, clip (ST_ClipByBox2D tolerates the rings snapping
     // may make invalid), snap the cut points, then drop points on straight lines.
     (src) =>
-      sql`st_simplify(st_snaptogrid(st_clipbybox2d(st_snaptogrid(st_affine(${src}, ${num(fx)}, 0, 0, ${num(fy)}, ${num(xoff)}, ${num(yoff)}), 1), ${box}), 1), 0)`,
+      labels
+        ? // A label point lies in the tile: nothing to clip or simplify.
+          sql`st_snaptogrid(st_affine(${src}, ${num(fx)}, 0, 0, ${num(fy)}, ${num(xoff)}, ${num(yoff)}), 1)`
+        : sql`st_simplify(st_snaptogrid(st_clipbybox2d(st_snaptogrid(st_affine(${src}, ${num(fx)}, 0, 0, ${num(fy)}, ${num(xoff)}, ${num(yoff)}), 1), ${box}), 1), 0)`,
+    labels,
   );
   const names = attributesAt(spec, rule).map((a) => sql.raw(`t."${a.name}"`));
   return sql<PreparedRow>`
