@@ -1,6 +1,7 @@
 import type { ErrorEvent as MapErrorEvent, Map as MapLibreMap, StyleSpecification } from 'maplibre-gl';
 import { createContext, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
 import type { BBox } from './catalogue.ts';
+import { lngLatBounds } from './geometry.ts';
 import { maplibregl } from './maplibre.ts';
 import './map.css';
 
@@ -62,7 +63,7 @@ export function MapView({ style, bounds, padding, locale, attribution = false, o
     const instance = new maplibregl.Map({
       container: element,
       style,
-      ...(bounds ? { bounds, fitBoundsOptions: { padding: padding ?? 24 } } : { center: [114.93, 25.83], zoom: 10 }),
+      ...(bounds ? { bounds: lngLatBounds(bounds), fitBoundsOptions: { padding: padding ?? 24 } } : { center: [114.93, 25.83], zoom: 10 }),
       // A working map of a county, not a globe: no rotation or tilt to get lost in.
       dragRotate: false,
       pitchWithRotate: false,

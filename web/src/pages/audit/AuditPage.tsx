@@ -4,7 +4,7 @@ import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../app/api.ts';
-import type { AuditEntry, Page } from '../../app/api-types.ts';
+import type { AuditEntry } from '../../app/api-types.ts';
 import { EmptyState, ErrorResult } from '../../app/feedback.tsx';
 import { useRegion } from '../regions/queries.ts';
 import { AuditDiff } from './AuditDiff.tsx';
@@ -26,7 +26,7 @@ export function AuditPage() {
   const [page, setPage] = useState({ page: 1, pageSize: 20 });
   const audit = useQuery({
     queryKey: ['audit', filter, page],
-    queryFn: ({ signal }) => api.get<Page<AuditEntry>>('/api/audit', { ...filter, ...page }, signal),
+    queryFn: ({ signal }) => api.get('/api/audit', { params: { query: { ...filter, ...page } }, signal }),
     placeholderData: keepPreviousData,
   });
 
