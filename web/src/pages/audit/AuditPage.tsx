@@ -1,5 +1,5 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Card, Table, Tag, Typography } from 'antd';
+import { Card, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,6 +10,7 @@ import { useRegion } from '../regions/queries.ts';
 import { AuditDiff } from './AuditDiff.tsx';
 import { AuditFilters, type AuditFilter } from './AuditFilters.tsx';
 import { actionLabel, entityLabel } from './labels.ts';
+import { ResponsiveTable } from '../../app/ResponsiveTable.tsx';
 
 function RegionName({ code }: { code: string | null }) {
   const region = useRegion(code ?? undefined);
@@ -46,7 +47,7 @@ export function AuditPage() {
         {audit.isError ? (
           <ErrorResult error={audit.error} onRetry={() => void audit.refetch()} />
         ) : (
-          <Table<AuditEntry>
+          <ResponsiveTable<AuditEntry>
             rowKey="id"
             size="middle"
             loading={audit.isFetching}

@@ -1,5 +1,5 @@
 import { ArrowLeftOutlined, CheckCircleFilled, ExclamationCircleFilled, MinusCircleOutlined, PlayCircleOutlined, WarningFilled } from '@ant-design/icons';
-import { Alert, Button, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { Alert, Button, Select, Space, Tag, Tooltip, Typography } from 'antd';
 import { useMemo, useState, type HTMLAttributes, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../app/api.ts';
@@ -8,6 +8,7 @@ import { domainOf, resolveCode, sampleText } from './codes.ts';
 import { PresetBar } from './PresetBar.tsx';
 import { useCodeTables, usePatchJob, useStartJob } from './queries.ts';
 import type { CodeDomain, FileField, ImportJob, TargetField } from './types.ts';
+import { ResponsiveTable } from '../../app/ResponsiveTable.tsx';
 
 const SAMPLES_SHOWN = 5;
 const TYPES = ['text', 'code', 'number', 'year', 'region'] as const;
@@ -178,7 +179,7 @@ export function MappingStep({ job, onBack }: { job: ImportJob; onBack: () => voi
         />
       </div>
 
-      <Table<TargetField>
+      <ResponsiveTable<TargetField>
         rowKey="name"
         size="middle"
         pagination={false}

@@ -1,5 +1,5 @@
 import { DownloadOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Col, Form, Radio, Row, Select, Space, Table, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, Form, Radio, Row, Select, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../app/api.ts';
@@ -7,6 +7,7 @@ import { BlockSpin, ErrorResult } from '../../app/feedback.tsx';
 import { RegionTreeSelect } from '../regions/RegionTreeSelect.tsx';
 import { useCodeOptions, useExportDownload, useExportLayers, usePlanOptions, useReferenceLayers, type ExportFilter } from './queries.ts';
 import { filtersOf, type ExportFilterName, type ExportFormat, type ExportLayerId, type ExportLayerInfo } from './types.ts';
+import { ResponsiveTable } from '../../app/ResponsiveTable.tsx';
 
 const FORMATS: ExportFormat[] = ['geojson', 'shapefile', 'xlsx'];
 const EXTENSIONS: Record<ExportFormat, string> = { geojson: 'geojson', shapefile: 'zip', xlsx: 'xlsx' };
@@ -159,7 +160,7 @@ export function ExportView() {
           <Typography.Paragraph type="secondary" style={{ fontSize: 13 }}>
             {t('land.export.fieldsHint')}
           </Typography.Paragraph>
-          <Table
+          <ResponsiveTable
             size="small"
             rowKey="name"
             pagination={false}

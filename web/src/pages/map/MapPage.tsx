@@ -5,8 +5,8 @@ import type { MapCatalogue } from '../../map/catalogue.ts';
 import { useMapCatalogue } from '../../map/catalogue-query.ts';
 import { MapView } from '../../map/MapView.tsx';
 import { BASEMAP_SOURCE, buildStyle } from '../../map/style.ts';
+import { usePhone } from '../../app/use-phone.ts';
 import { OneMap } from './OneMap.tsx';
-import { usePhone } from './use-phone.ts';
 import './map-page.css';
 
 /** Width of the desktop side panel plus its margins: the first view keeps the scope clear of it. */
