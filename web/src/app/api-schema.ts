@@ -1226,6 +1226,149 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/regions/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 搜索区划
+         * @description 在调用者整个辖区内按名称（包含）或代码（开头）查找区划，不必先展开上级；同时给出各匹配的上级，便于区划选择器在树中显示。需要 regions.read 权限；辖区外的区划不会出现。
+         */
+        get: {
+            parameters: {
+                query: {
+                    /** @description 区划名称的一部分（如“水东”），或区划代码的开头 */
+                    q: string;
+                    /** @description 最多返回的匹配数，1–50，默认 20 */
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 匹配的区划：名称完全相同的在前，再按级别与代码排列 */
+                            matches: {
+                                /**
+                                 * @description 12 位统计用区划代码
+                                 * @example 360702101000
+                                 */
+                                code: string;
+                                /**
+                                 * @description 名称
+                                 * @example 水东镇
+                                 */
+                                name: string;
+                                /** @description 1 省 2 市 3 县区 4 乡镇街道 5 村社区 */
+                                level: number;
+                                /**
+                                 * 12 位统计用区划代码
+                                 * @description 上级区划代码；省级为 null
+                                 * @example 360702101000
+                                 */
+                                parentCode: string | null;
+                                /** @description 下级区划数 */
+                                childCount: number;
+                                /** @description 是否有边界 */
+                                hasBoundary: boolean;
+                            }[];
+                            /** @description 匹配区划在调用者辖区内的各级上级（不含匹配本身），供在树中展示 */
+                            ancestors: {
+                                /**
+                                 * @description 12 位统计用区划代码
+                                 * @example 360702101000
+                                 */
+                                code: string;
+                                /**
+                                 * @description 名称
+                                 * @example 水东镇
+                                 */
+                                name: string;
+                                /** @description 1 省 2 市 3 县区 4 乡镇街道 5 村社区 */
+                                level: number;
+                                /**
+                                 * 12 位统计用区划代码
+                                 * @description 上级区划代码；省级为 null
+                                 * @example 360702101000
+                                 */
+                                parentCode: string | null;
+                                /** @description 下级区划数 */
+                                childCount: number;
+                                /** @description 是否有边界 */
+                                hasBoundary: boolean;
+                            }[];
+                        };
+                    };
+                };
+                /** @description 错误 */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 错误的代码、说明与补充信息 */
+                            error: {
+                                /**
+                                 * @description 稳定的错误代码，供程序判断
+                                 * @example not_found
+                                 */
+                                code: string;
+                                /** @description 中文错误说明，供人阅读 */
+                                message: string;
+                                /** @description 补充信息，如出错的字段 */
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description 错误 */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 错误的代码、说明与补充信息 */
+                            error: {
+                                /**
+                                 * @description 稳定的错误代码，供程序判断
+                                 * @example not_found
+                                 */
+                                code: string;
+                                /** @description 中文错误说明，供人阅读 */
+                                message: string;
+                                /** @description 补充信息，如出错的字段 */
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/regions/{code}": {
         parameters: {
             query?: never;

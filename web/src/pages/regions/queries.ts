@@ -8,6 +8,7 @@ export const regionKeys = {
   children: (code: string) => ['regions', code, 'children'] as const,
   path: (code: string) => ['regions', code, 'path'] as const,
   boundary: (code: string) => ['regions', code, 'boundary'] as const,
+  search: (q: string) => ['regions', 'search', q] as const,
   activePosts: (code: string) => ['posts', { regionCode: code, active: true }] as const,
 };
 
@@ -21,6 +22,16 @@ export const fetchBoundary = (code: string) => api.get('/api/regions/{code}/boun
 /** The user's outermost visible regions (their scope). */
 export function useRootRegions() {
   return useQuery({ queryKey: regionKeys.roots, queryFn: () => api.get('/api/regions'), staleTime: REGION_STALE });
+}
+
+/** Regions of the user's whole scope by name or code, with the ancestors that place them in a tree. */
+export function useRegionSearch(q: string) {
+  return useQuery({
+    queryKey: regionKeys.search(q),
+    queryFn: ({ signal }) => api.get('/api/regions/search', { params: { query: { q } }, signal }),
+    enabled: q.length > 0,
+    staleTime: REGION_STALE,
+  });
 }
 
 export function useRegion(code: string | undefined) {
