@@ -6,6 +6,7 @@ import { useMapCatalogue } from '../../map/catalogue-query.ts';
 import { MapView } from '../../map/MapView.tsx';
 import { BASEMAP_SOURCE, buildStyle } from '../../map/style.ts';
 import { usePhone } from '../../app/use-phone.ts';
+import { MapLoadingSign, TilesLoading } from './MapLoading.tsx';
 import { OneMap } from './OneMap.tsx';
 import './map-page.css';
 
@@ -55,8 +56,10 @@ function MapWithCatalogue({ initial }: { initial: MapCatalogue }) {
         else setTileError(problem);
       }}
       className={phone ? 'lz-map-phone' : 'lz-map-desktop'}
+      placeholder={<MapLoadingSign />}
       data-testid="map"
     >
+      <TilesLoading />
       <OneMap phone={phone} basemapFailed={basemapFailed} tileError={tileError} onDismissTileError={() => setTileError(null)} />
     </MapView>
   );
