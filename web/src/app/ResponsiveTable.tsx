@@ -1,6 +1,6 @@
 import { Button, Empty, Pagination, Spin, Table, type TableProps } from 'antd';
 import type { ColumnType } from 'antd/es/table';
-import { isValidElement, useState, type Key, type ReactNode } from 'react';
+import { isValidElement, useState, type HTMLAttributes, type Key, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import './responsive-table.css';
 import { usePhone } from './use-phone.ts';
@@ -38,7 +38,8 @@ function CardList<T extends object>({ columns = [], dataSource = [], rowKey = 'k
           const row = onRow?.(record, index);
           const key = keyOf(record, index);
           return (
-            <div key={key} className="lz-card" data-row-key={String(key)} onClick={row?.onClick} style={row?.style}>
+            // The row's own attributes (click handler, style, test id) go on its card.
+            <div {...(row as HTMLAttributes<HTMLDivElement> | undefined)} key={key} className="lz-card" data-row-key={String(key)}>
               {head && <div className="lz-card-title">{cell(head, record, index)}</div>}
               <dl className="lz-card-fields">
                 {rest.map((column, i) => (

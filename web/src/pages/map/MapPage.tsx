@@ -8,6 +8,8 @@ import { BASEMAP_SOURCE, buildStyle } from '../../map/style.ts';
 import { usePhone } from '../../app/use-phone.ts';
 import { MapLoadingSign, TilesLoading } from './MapLoading.tsx';
 import { OneMap } from './OneMap.tsx';
+// The panels' rules first: the page's phone rules below override some of them.
+import './map-panels.css';
 import './map-page.css';
 
 /** Width of the desktop side panel plus its margins: the first view keeps the scope clear of it. */
