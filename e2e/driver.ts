@@ -95,13 +95,13 @@ export class Driver {
     await input.fill(value);
   }
 
-  /** Signs in through the sign-in form, as a person would, and waits for the shell. */
+  /** Signs in through the sign-in form, as a person would, and waits for the shell (its brand shows at every width). */
   async signInAs(username: string, password = DEMO_PASSWORD): Promise<void> {
     await this.open('/signin');
     await this.fill('signin-username', username);
     await this.fill('signin-password', password);
     await this.click('signin-submit');
-    await this.byTestId('current-user').waitFor();
+    await this.byTestId('brand').waitFor();
   }
 
   /** Texts of every element with the test id, once at least one is there. */

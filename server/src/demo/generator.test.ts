@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { divisionsOf } from '../modules/regions/load.ts';
 import { planLand } from './land.ts';
 import { planPeople } from './people.ts';
+import { DEMO_GRID_PLANS } from './seed-land.ts';
 import { multiArea } from './plane.ts';
 import { createRandom } from './random.ts';
 import { DEMO_COUNTY, isRuralVillage, zhanggongBoundaries } from './zhanggong.ts';
@@ -11,6 +12,16 @@ const regions = divisionsOf([DEMO_COUNTY]);
 const fingerprint = (value: unknown) => createHash('sha256').update(JSON.stringify(value)).digest('hex');
 
 describe('demo county generator', () => {
+  it('draws up each grid plan before switching it on, and switches on the next before archiving it', () => {
+    for (const plan of DEMO_GRID_PLANS) {
+      expect(plan.createdOn <= plan.activatedOn, plan.name).toBe(true);
+      if (plan.archivedOn) expect(plan.activatedOn <= plan.archivedOn, plan.name).toBe(true);
+    }
+    const [lastYear, thisYear] = DEMO_GRID_PLANS;
+    expect(lastYear.archivedOn).toBe(thisYear.activatedOn);
+    expect(thisYear.createdOn < thisYear.activatedOn).toBe(true);
+  });
+
   it('is deterministic: the same seed gives the same county, people and land', () => {
     const run = () => {
       const geometry = zhanggongBoundaries(createRandom('s:regions'), regions);

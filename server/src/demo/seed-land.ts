@@ -8,6 +8,22 @@ import { DEMO_COUNTY_CODE, type DemoRegionGeometry } from './zhanggong.ts';
 
 const RULE_SOURCE = '《章贡区2021年林长制工作要点》第3条：常规天气每月出勤不少于20天、每次巡护不少于2小时；重点防火期每日必巡';
 
+interface DemoPlan {
+  year: number;
+  name: string;
+  status: 'active' | 'archived';
+  /** Days (China time): drawn up as a draft in the December before its year, switched on in January, archived when the next one is. */
+  createdOn: string;
+  activatedOn: string;
+  archivedOn?: string;
+}
+
+/** The demo county's two yearly grid plans: last year's, archived when this year's was switched on. */
+export const DEMO_GRID_PLANS: readonly [DemoPlan, DemoPlan] = [
+  { year: 2025, name: '章贡区2025年度护林网格方案', status: 'archived', createdOn: '2024-12-02', activatedOn: '2025-01-10', archivedOn: '2026-01-15' },
+  { year: 2026, name: '章贡区2026年度护林网格方案', status: 'active', createdOn: '2025-12-08', activatedOn: '2026-01-15' },
+];
+
 /**
  * The demo county's land: yearly grid plans with one ranger per grid, sub-compartments with
  * plausible attributes, key risk areas and routes, chiefs' responsibility areas, patrol rules
@@ -37,9 +53,10 @@ export async function seedLand(
   const geo = (mp: MultiPoly) => geometry.frame.multiPolygon(mp);
   const names = new Map(regions.map((r) => [r.code, r.name]));
 
-  const previous = await insertPlan(tx, { year: 2025, name: '章贡区2025年度护林网格方案', status: 'archived', activatedAt: '2025-01-10', archivedAt: '2026-01-15' });
+  const [lastYear, thisYear] = DEMO_GRID_PLANS;
+  const previous = await insertPlan(tx, lastYear);
   await insertGrids(tx, previous, land.previousGrids, names, geometry.frame);
-  const current = await insertPlan(tx, { year: 2026, name: '章贡区2026年度护林网格方案', status: 'active', activatedAt: '2026-01-15', basedOn: previous });
+  const current = await insertPlan(tx, { ...thisYear, basedOn: previous });
   await insertGrids(tx, current, land.grids, names, geometry.frame);
 
   const rows = land.subCompartments.map((s) => ({
@@ -154,7 +171,9 @@ function validMulti(expr: ReturnType<typeof sql>) {
   return sql`st_multi(st_collectionextract(st_makevalid(st_setsrid(${expr}, 4326)), 3))`;
 }
 
-async function insertPlan(tx: Tx, p: { year: number; name: string; status: 'active' | 'archived'; activatedAt: string; archivedAt?: string; basedOn?: number }) {
+const chinaMorning = (day: string) => new Date(`${day}T09:00:00+08:00`);
+
+async function insertPlan(tx: Tx, p: DemoPlan & { basedOn?: number }) {
   const row = await tx
     .insertInto('grid_plans')
     .values({
@@ -164,8 +183,10 @@ async function insertPlan(tx: Tx, p: { year: number; name: string; status: 'acti
       status: p.status,
       based_on_plan_id: p.basedOn ?? null,
       note: '按“相对集中、大小适宜、便于管护”原则划定，山头落到人头（示例数据）',
-      activated_at: new Date(`${p.activatedAt}T09:00:00+08:00`),
-      archived_at: p.archivedAt ? new Date(`${p.archivedAt}T09:00:00+08:00`) : null,
+      activated_at: chinaMorning(p.activatedOn),
+      archived_at: p.archivedOn ? chinaMorning(p.archivedOn) : null,
+      // Not the day the demo was generated: a plan cannot be switched on before it was drawn up.
+      created_at: chinaMorning(p.createdOn),
     })
     .returning('id')
     .executeTakeFirstOrThrow();

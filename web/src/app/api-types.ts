@@ -1,135 +1,62 @@
+import type { HttpMethod, RequestBodyJSON, SuccessResponseJSON } from 'openapi-typescript-helpers';
+import type { paths } from './api-schema.ts';
+
 /**
- * The shapes the API answers with, as the server's OpenAPI document (/api/docs/json) describes
- * them. Kept by hand for now; names follow DOMAIN.md.
+ * The shapes the API answers with, named as in the glossary. Every one is read from the types
+ * generated from the server's OpenAPI document (api-schema.ts, `npm run api:types`), so a changed
+ * server schema shows up here as a type error instead of drifting (decision 012).
  */
 
-/** 行政区划 reference, as carried inside other records. */
-export interface RegionRef {
-  code: string;
-  name: string;
-  /** 1 省 2 市 3 县区 4 乡镇街道 5 村社区 */
-  level: number;
-}
+type Operation<P extends keyof paths, M extends HttpMethod> = Extract<paths[P][M], Record<string | number, unknown>>;
+
+/** The JSON body the server answers `method path` with (its 2xx response). */
+export type ApiAnswer<P extends keyof paths, M extends HttpMethod = 'get'> = SuccessResponseJSON<Operation<P, M>>;
+
+/** The JSON body `method path` accepts. */
+export type ApiBody<P extends keyof paths, M extends HttpMethod> = NonNullable<RequestBodyJSON<Operation<P, M>>>;
+
+/** The query parameters `method path` accepts. */
+export type ApiQuery<P extends keyof paths, M extends HttpMethod = 'get'> = NonNullable<Operation<P, M>['parameters']['query']>;
+
+/** One element of a list. */
+export type Item<T> = T extends readonly (infer U)[] ? U : never;
 
 /** 行政区划 */
-export interface Region extends RegionRef {
-  parentCode: string | null;
-  childCount: number;
-  hasBoundary: boolean;
-}
+export type Region = ApiAnswer<'/api/regions/{code}'>;
 
-export interface BoundaryFeature {
-  type: 'Feature';
-  id: string;
-  properties: { code: string; name: string; level: number; areaMu: number };
-  geometry: Record<string, unknown> | null;
-}
+/** 行政区划 reference, as carried inside other records. `level`: 1 省 2 市 3 县区 4 乡镇街道 5 村社区. */
+export type RegionRef = Item<Me['scope']>;
 
-export interface MePost {
-  id: number;
-  postType: string;
-  postTypeName: string;
-  title: string | null;
-  region: RegionRef;
-  regionPath: RegionRef[];
-}
+export type BoundaryFeature = ApiAnswer<'/api/regions/{code}/boundary'>;
 
 /** The signed-in user: account, person, active posts, permissions and outermost visible regions. */
-export interface Me {
-  /** passwordMustChange: someone else chose the password; nothing but changing it works until the holder does. */
-  account: { id: number; username: string; sessionKind: string; passwordMustChange: boolean };
-  person: { id: number; name: string };
-  posts: MePost[];
-  permissions: string[];
-  scope: RegionRef[];
-  csrfToken: string;
-}
+export type Me = ApiAnswer<'/api/me'>;
 
-export interface PostSummary {
-  id: number;
-  postType: string;
-  postTypeName: string;
-  regionCode: string;
-  regionName: string;
-  title: string | null;
-}
+export type MePost = Item<Me['posts']>;
 
 /** 人员 */
-export interface Person {
-  id: number;
-  regionCode: string;
-  regionName: string;
-  name: string;
-  phone: string | null;
-  idCardLast4: string | null;
-  hasPhoto: boolean;
-  activePosts: PostSummary[];
-  createdAt: string;
-  updatedAt: string;
-}
+export type Person = ApiAnswer<'/api/persons/{id}'>;
 
-/** 护林员类别：专职 / 生态 / 协管 */
-export type RangerKind = 'full_time' | 'ecological' | 'assistant';
-export const RANGER_KINDS: RangerKind[] = ['full_time', 'ecological', 'assistant'];
+export type PostSummary = Item<Person['activePosts']>;
 
 /** 职务: a post held by a person at a region for a period. */
-export interface Post {
-  id: number;
-  personId: number;
-  personName: string;
-  postType: string;
-  postTypeName: string;
-  regionCode: string;
-  regionName: string;
-  title: string | null;
-  responsibilityArea: string | null;
-  rangerKind: RangerKind | null;
-  department: string | null;
-  startsOn: string;
-  endsOn: string | null;
-  endReason: string | null;
-  active: boolean;
-}
+export type Post = ApiAnswer<'/api/posts/{id}'>;
 
-/** chief 林长 / office 林长办 / grassroots 基层 / liaison 协作单位 */
-export type PostCategory = 'chief' | 'office' | 'grassroots' | 'liaison';
+/** 护林员类别：专职 / 生态 / 协管 */
+export type RangerKind = NonNullable<Post['rangerKind']>;
+export const RANGER_KINDS: readonly RangerKind[] = ['full_time', 'ecological', 'assistant'];
 
-export interface PostType {
-  code: string;
-  nameZh: string;
-  nameEn: string;
-  category: PostCategory;
-  permissions: string[];
-}
+export type PostType = Item<ApiAnswer<'/api/post-types'>>;
 
-export interface Account {
-  id: number;
-  personId: number;
-  username: string;
-  status: 'active' | 'disabled';
-  lockedUntil: string | null;
-  lastLoginAt: string | null;
-}
+/** chief 林长 / office 林长办 / grassroots 基层 / liaison 协作单位 (the server sends the category as plain text). */
+export const POST_CATEGORIES = ['chief', 'office', 'grassroots', 'liaison'] as const;
+export type PostCategory = (typeof POST_CATEGORIES)[number];
 
-export interface AuditEntry {
-  id: number;
-  at: string;
-  actorAccountId: number | null;
-  actorName: string;
-  ip: string | null;
-  action: string;
-  entity: string;
-  entityId: string | null;
-  regionCode: string | null;
-  before: Record<string, unknown> | null;
-  after: Record<string, unknown> | null;
-}
+export type Account = NonNullable<ApiAnswer<'/api/persons/{id}/account'>>;
 
-export interface Page<T> {
-  items: T[];
-  total: number;
-}
+export type AuditEntry = Item<ApiAnswer<'/api/audit'>['items']>;
 
+/** One field's problem in a 400 validation answer (`details.fields`; details are free-form in the document). */
 export interface FieldProblem {
   field: string;
   rule: string;

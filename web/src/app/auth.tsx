@@ -1,7 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router-dom';
-import { ApiError, onUnauthenticated, request, setCsrfToken } from './api.ts';
+import { api, ApiError, onUnauthenticated, setCsrfToken } from './api.ts';
 import type { Me } from './api-types.ts';
 import { ErrorResult, FullPageSpin } from './feedback.tsx';
 
@@ -10,7 +10,7 @@ export const ME_KEY = ['me'] as const;
 /** The signed-in user, or null when there is no valid session. */
 async function fetchMe(): Promise<Me | null> {
   try {
-    const me = await request<Me>('/api/me', { redirectOn401: false });
+    const me = await api.get('/api/me');
     setCsrfToken(me.csrfToken);
     return me;
   } catch (error) {
@@ -61,11 +61,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   const signIn = useCallback(
     async (username: string, password: string) => {
-      const { csrfToken } = await request<{ csrfToken: string }>('/api/auth/login', {
-        method: 'POST',
-        body: { username, password },
-        redirectOn401: false,
-      });
+      const { csrfToken } = await api.post('/api/auth/login', { body: { username, password } });
       setCsrfToken(csrfToken);
       setSessionNotice(null);
       queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== ME_KEY[0] });
@@ -76,7 +72,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   const signOut = useCallback(async () => {
     try {
-      await request('/api/auth/logout', { method: 'POST', redirectOn401: false });
+      await api.post('/api/auth/logout');
     } finally {
       setSessionNotice(null);
       forget();

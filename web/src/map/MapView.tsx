@@ -1,6 +1,7 @@
 import type { ErrorEvent as MapErrorEvent, Map as MapLibreMap, StyleSpecification } from 'maplibre-gl';
 import { createContext, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
 import type { BBox } from './catalogue.ts';
+import { lngLatBounds } from './geometry.ts';
 import { maplibregl } from './maplibre.ts';
 import './map.css';
 
@@ -36,6 +37,8 @@ export interface MapViewProps {
   onError?: (message: string, sourceId: string | undefined) => void;
   className?: string;
   'data-testid'?: string;
+  /** Shown until the map has loaded its style (a loading sign), so the first paint is not a blank area. */
+  placeholder?: ReactNode;
   /** Panels and tools that use the map through `useMap()`. */
   children?: ReactNode;
 }
@@ -45,7 +48,7 @@ export interface MapViewProps {
  * in a ref for the component's lifetime and is handed to children through context. Nothing here
  * knows about forests; pages add their layers, handlers and panels as children.
  */
-export function MapView({ style, bounds, padding, locale, attribution = false, onError, className, children, 'data-testid': testId }: MapViewProps) {
+export function MapView({ style, bounds, padding, locale, attribution = false, onError, className, placeholder, children, 'data-testid': testId }: MapViewProps) {
   const container = useRef<HTMLDivElement>(null);
   const [map, setMap] = useState<MapLibreMap | null>(null);
   // The first props win: the map is created once, and these are read only then.
@@ -62,7 +65,7 @@ export function MapView({ style, bounds, padding, locale, attribution = false, o
     const instance = new maplibregl.Map({
       container: element,
       style,
-      ...(bounds ? { bounds, fitBoundsOptions: { padding: padding ?? 24 } } : { center: [114.93, 25.83], zoom: 10 }),
+      ...(bounds ? { bounds: lngLatBounds(bounds), fitBoundsOptions: { padding: padding ?? 24 } } : { center: [114.93, 25.83], zoom: 10 }),
       // A working map of a county, not a globe: no rotation or tilt to get lost in.
       dragRotate: false,
       pitchWithRotate: false,
@@ -96,7 +99,7 @@ export function MapView({ style, bounds, padding, locale, attribution = false, o
   return (
     <div className={`lz-map ${className ?? ''}`} data-testid={testId}>
       <div ref={container} className="lz-map-canvas" data-testid="map-canvas" data-ready={map ? 'true' : 'false'} />
-      {map && <MapContext.Provider value={map}>{children}</MapContext.Provider>}
+      {map ? <MapContext.Provider value={map}>{children}</MapContext.Provider> : placeholder}
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import type { Geometry, LineString, Point, Polygon, Position } from 'geojson';
+import type { LngLatBoundsLike } from 'maplibre-gl';
 import type { BBox } from './catalogue.ts';
 
 /** 1 亩 = 10000/15 m² exactly (1 公顷 = 15 亩). */
@@ -6,7 +7,7 @@ export const SQUARE_METRES_PER_MU = 10000 / 15;
 
 /** The bbox of any GeoJSON geometry, or null when it has no coordinates. */
 export function bboxOf(geometry: Geometry): BBox | null {
-  const box: BBox = [Infinity, Infinity, -Infinity, -Infinity];
+  const box: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity];
   const visit = (value: unknown): void => {
     if (!Array.isArray(value)) return;
     if (typeof value[0] === 'number') {
@@ -22,6 +23,14 @@ export function bboxOf(geometry: Geometry): BBox | null {
   const geometries = geometry.type === 'GeometryCollection' ? geometry.geometries : [geometry];
   for (const g of geometries) if (g.type !== 'GeometryCollection') visit(g.coordinates);
   return Number.isFinite(box[0]) ? box : null;
+}
+
+/** A bbox as MapLibre takes bounds. */
+export function lngLatBounds([w = -180, s = -90, e = 180, n = 90]: BBox): LngLatBoundsLike {
+  return [
+    [w, s],
+    [e, n],
+  ];
 }
 
 /** Coordinates rounded to `decimals` places (7 ≈ 1 cm): what a drawing tool keeps and the server stores. */

@@ -1,6 +1,7 @@
-import type { FilterSpecification, LngLatBoundsLike, Map as MapLibreMap, MapEventType, MapGeoJSONFeature } from 'maplibre-gl';
+import type { FilterSpecification, Map as MapLibreMap, MapEventType, MapGeoJSONFeature } from 'maplibre-gl';
 import { useEffect, useRef, useState } from 'react';
 import type { BBox } from './catalogue.ts';
+import { lngLatBounds } from './geometry.ts';
 import { useMap } from './MapView.tsx';
 import type { LayerMeta } from './style.ts';
 
@@ -61,12 +62,7 @@ export function useLayerVisibility(visible: Readonly<Record<string, boolean>>) {
 
 /** Fits the view to a bbox; a point-sized bbox (a grave, a pole) zooms to a readable level instead of the maximum. */
 export function fitBBox(map: MapLibreMap, bbox: BBox, options: { maxZoom?: number; padding?: number | { top: number; right: number; bottom: number; left: number } } = {}) {
-  const [w, s, e, n] = bbox;
-  const bounds: LngLatBoundsLike = [
-    [w, s],
-    [e, n],
-  ];
-  map.fitBounds(bounds, { padding: options.padding ?? 48, maxZoom: options.maxZoom ?? 16, duration: 600 });
+  map.fitBounds(lngLatBounds(bbox), { padding: options.padding ?? 48, maxZoom: options.maxZoom ?? 16, duration: 600 });
 }
 
 /** Sets the filter of style layers, keeping the filter each was built with in front. */

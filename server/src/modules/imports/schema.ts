@@ -154,7 +154,7 @@ export const Report = Type.Object({
 
 export const ImportJobSummary = Type.Object({
   id: Type.With(Id, { description: '导入任务 ID' }),
-  target: Type.String({ description: '导入目标：sub_compartments / grids / risk_areas / key_routes / responsibility_areas / reference_features' }),
+  target: ImportTargetName,
   targetLabel: Type.String({ description: '导入目标的中文名称' }),
   regionCode: Type.With(RegionCode, { description: '导入到的区划代码（12 位）' }),
   regionName: Type.String({ description: '导入到的区划名称' }),
@@ -219,7 +219,7 @@ export const ImportJob = Type.Object({
       planId: Nullable(Id, '网格方案 ID（仅 grids）；未选为 null'),
       postId: Nullable(Id, '林长职务 ID（仅 responsibility_areas）；未选为 null'),
       layerName: Nullable(Type.String(), '参考图层名称（仅 reference_features）；未填为 null'),
-      layerKind: Type.String({ description: '新建参考图层的类别：nature_reserve / forest_farm / other' }),
+      layerKind: LayerKind,
       kind: Nullable(Type.String(), '统一的重点区域类型代码（仅 risk_areas）；未选为 null'),
     }),
     '各项选择的最终取值（用户的选择，否则取文件声明或默认值）；文件无法读取时为 null',
@@ -245,10 +245,10 @@ export type ImportJobSummary = Static<typeof ImportJobSummary>;
 export const Projection = Type.Object({ ...CodeAndName.properties, geographic: Type.Boolean({ description: '经纬度坐标（可声明 GCJ-02）' }) });
 
 export const TargetInfo = Type.Object({
-  target: Type.String({ description: '导入目标：sub_compartments / grids / risk_areas / key_routes / responsibility_areas / reference_features' }),
+  target: ImportTargetName,
   label: Type.String({ description: '中文名称' }),
   permission: Type.String({ description: '导入所需的权限：该图层的写权限（land.write、grids.write 或 people.write）' }),
-  shape: Type.String({ description: 'polygon 面 / line 线 / any 点线面' }),
+  shape: Type.Union([Type.Literal('polygon'), Type.Literal('line'), Type.Literal('point'), Type.Literal('any')], { description: 'polygon 面 / line 线 / point 点 / any 点线面' }),
   naturalKey: Type.Array(Type.String(), { description: '自然键：再次导入时据此更新；为空表示按数据集替换' }),
   options: Type.Array(Type.String(), { description: '此目标还需选择的选项：planId / postId / layerName / kind' }),
   fields: Type.Array(TargetField, { description: '此目标的字段' }),

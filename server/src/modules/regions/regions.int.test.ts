@@ -61,6 +61,51 @@ describe('the administrative tree', () => {
   });
 });
 
+describe('searching the region tree', () => {
+  const search = (client: Awaited<ReturnType<typeof officeAdmin>>, q: string) => client.get(`/api/regions/search?q=${encodeURIComponent(q)}`);
+
+  it('finds 水东镇 by part of its name without any branch opened, with the ancestors that place it in the tree', async () => {
+    const office = await officeAdmin(t);
+    for (const q of ['水东镇', '水东']) {
+      const res = await search(office, q);
+      expect(res.statusCode, q).toBe(200);
+      const { matches, ancestors } = res.json() as { matches: Region[]; ancestors: Region[] };
+      expect(matches[0]?.code, q).toBe(SHUIDONG);
+      expect(ancestors.map((r) => r.code)).toEqual([ZHANGGONG]);
+    }
+  });
+
+  it('finds a village deep in the tree by name and by the start of its code, with township and district above it', async () => {
+    const office = await officeAdmin(t);
+    const village = ((await office.get(`/api/regions/${SHASHI}/children`)).json() as Region[])[0]!;
+    for (const q of [village.name, village.code]) {
+      const { matches, ancestors } = (await search(office, q)).json() as { matches: Region[]; ancestors: Region[] };
+      expect(matches.map((r) => r.code), q).toContain(village.code);
+      expect(ancestors.map((r) => r.code), q).toEqual(expect.arrayContaining([ZHANGGONG, SHASHI]));
+    }
+  });
+
+  it('never shows a township chief a neighbouring township’s villages, nor anything above their township', async () => {
+    const office = await officeAdmin(t);
+    const neighbourVillage = ((await office.get(`/api/regions/${SHASHI}/children`)).json() as Region[])[0]!;
+    const chief = await townshipChief(t);
+    const byName = (await search(chief, neighbourVillage.name)).json() as { matches: Region[]; ancestors: Region[] };
+    expect(byName.matches.map((r) => r.code)).not.toContain(neighbourVillage.code);
+    expect((await search(chief, SHASHI)).json()).toEqual({ matches: [], ancestors: [] });
+    const own = (await search(chief, '水东')).json() as { matches: Region[]; ancestors: Region[] };
+    expect(own.matches[0]?.code).toBe(SHUIDONG);
+    expect(own.matches.length).toBeGreaterThan(0);
+    expect(own.matches.every((r) => r.code.startsWith(SHUIDONG.slice(0, 9)))).toBe(true);
+    expect(own.ancestors).toEqual([]);
+  });
+
+  it('refuses an empty search with 400', async () => {
+    const res = await search(await officeAdmin(t), '');
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.code).toBe('validation_failed');
+  });
+});
+
 describe('region boundaries', () => {
   it('are served as GeoJSON with the area in mu measured on the ellipsoid', async () => {
     const feature = (await (await officeAdmin(t)).get(`/api/regions/${ZHANGGONG}/boundary`)).json();

@@ -52,6 +52,37 @@ export async function findVisiblePath(tx: Tx, code: string): Promise<RegionRow[]
     .filter((r): r is RegionRow => r !== undefined);
 }
 
+/**
+ * Regions whose name contains `q` or whose code starts with it, among those the caller can see
+ * (row-level security): exact names first, then higher levels, then code order. A scan of the
+ * name column; a province's ~50,000 regions take a few milliseconds.
+ */
+export async function searchRegions(tx: Tx, q: string, limit: number): Promise<RegionRow[]> {
+  const literal = q.replace(/[\\%_]/g, '\\$&');
+  return regionSelect(tx)
+    .where((eb) => eb.or([eb('r.name', 'like', `%${literal}%`), eb('r.code', 'like', `${literal}%`)]))
+    .orderBy(sql`r.name = ${q}`, 'desc')
+    .orderBy('r.level')
+    .orderBy('r.code')
+    .limit(limit)
+    .execute() as Promise<RegionRow[]>;
+}
+
+/** Every visible ancestor of the given regions (not the regions themselves), in code order. */
+export async function findVisibleAncestors(tx: Tx, codes: readonly string[]): Promise<RegionRow[]> {
+  if (codes.length === 0) return [];
+  // The recursion joins regions under row-level security, so it stops at the caller's outermost region.
+  const { rows } = await sql<{ code: string }>`
+    with recursive up as (
+      select r.parent_code as code from regions r where r.code = any(${codes}) and r.parent_code is not null
+      union
+      select r.parent_code from regions r join up on r.code = up.code where r.parent_code is not null
+    )
+    select code from up`.execute(tx);
+  const ancestors = rows.map((r) => r.code).filter((code) => !codes.includes(code));
+  return findRegions(tx, ancestors);
+}
+
 /** Regions below `code` down to `depth` levels, in code order. */
 export async function findDescendants(tx: Tx, code: string, depth: number): Promise<RegionRow[]> {
   if (depth === 0) return [];

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { responses } from '../../platform/errors/schema.ts';
 import type { ModuleDeps } from '../../platform/module.ts';
-import { BoundaryFeature, Region, RegionParams, SubtreeQuery } from './schema.ts';
+import { BoundaryFeature, Region, RegionParams, RegionSearchQuery, RegionSearchResult, SubtreeQuery } from './schema.ts';
 import * as service from './service.ts';
 
 const tags = ['行政区划'];
@@ -13,6 +13,22 @@ export const regionsRoutes: FastifyPluginAsyncTypebox<ModuleDeps> = async (app) 
     '/api/regions',
     { schema: { tags, summary: '我的辖区', description: '调用者可查看的最外层区划。', response: responses({ 200: Type.Array(Region) }) }, config: { access } },
     (req) => service.roots(req.ctx),
+  );
+  app.get(
+    '/api/regions/search',
+    {
+      schema: {
+        tags,
+        summary: '搜索区划',
+        description:
+          '在调用者整个辖区内按名称（包含）或代码（开头）查找区划，不必先展开上级；同时给出各匹配的上级，便于区划选择器在树中显示。' +
+          '需要 regions.read 权限；辖区外的区划不会出现。',
+        querystring: RegionSearchQuery,
+        response: responses({ 200: RegionSearchResult }),
+      },
+      config: { access },
+    },
+    (req) => service.search(req.ctx, req.query.q, req.query.limit),
   );
   app.get(
     '/api/regions/:code',

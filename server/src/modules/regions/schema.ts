@@ -19,6 +19,20 @@ export const SubtreeQuery = Type.Object({
   depth: Type.Integer({ minimum: 0, maximum: 4, default: 1, description: '向下展开的层数' }),
 });
 
+export const RegionSearchQuery = Type.Object(
+  {
+    q: Type.String({ minLength: 1, maxLength: 40, description: '区划名称的一部分（如“水东”），或区划代码的开头' }),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 50, default: 20, description: '最多返回的匹配数，1–50，默认 20' })),
+  },
+  { additionalProperties: false },
+);
+
+export const RegionSearchResult = Type.Object({
+  matches: Type.Array(Region, { description: '匹配的区划：名称完全相同的在前，再按级别与代码排列' }),
+  ancestors: Type.Array(Region, { description: '匹配区划在调用者辖区内的各级上级（不含匹配本身），供在树中展示' }),
+});
+export type RegionSearchResult = Static<typeof RegionSearchResult>;
+
 export const BoundaryFeature = Type.Object({
   type: Type.Literal('Feature', { description: 'GeoJSON 要素' }),
   id: RegionCode,

@@ -1,7 +1,7 @@
 import type { Context } from '../../platform/context.ts';
 import { notFound } from '../../platform/errors/app-error.ts';
 import * as repo from './repository.ts';
-import type { Region } from './schema.ts';
+import type { Region, RegionSearchResult } from './schema.ts';
 
 const toRegion = (r: repo.RegionRow): Region => ({
   code: r.code,
@@ -36,6 +36,15 @@ export async function path(ctx: Context, code: string): Promise<Region[]> {
   const rows = await ctx.run((tx) => repo.findVisiblePath(tx, code));
   if (rows.length === 0) throw notFound('区划', code);
   return rows.map(toRegion);
+}
+
+/** Regions of the caller's whole scope by name or code, with the ancestors that place them in a tree. */
+export async function search(ctx: Context, q: string, limit = 20): Promise<RegionSearchResult> {
+  return ctx.run(async (tx) => {
+    const matches = await repo.searchRegions(tx, q.trim(), limit);
+    const ancestors = await repo.findVisibleAncestors(tx, matches.map((m) => m.code));
+    return { matches: matches.map(toRegion), ancestors: ancestors.map(toRegion) };
+  });
 }
 
 /** The region and everything below it to `depth` levels, flat and ordered by level then code. */

@@ -43,6 +43,8 @@ export const en: Catalogue = {
     notFilled: 'Not given',
     backHome: 'Back to home',
     longDateFormat: 'dddd, D MMMM YYYY',
+    expand: 'Show details',
+    collapse: 'Hide details',
   },
   errors: {
     network: 'Cannot reach the server. Check the network and try again.',
@@ -63,6 +65,8 @@ export const en: Catalogue = {
     language: 'Language',
     morePosts: '+{{count}} more',
     noPost: 'No active post',
+    openMenu: 'Open the menu',
+    closeMenu: 'Close the menu',
   },
   signin: {
     title: 'Sign in',

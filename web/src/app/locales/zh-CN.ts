@@ -45,6 +45,8 @@ export const zhCN = {
     notFilled: '未填写',
     backHome: '返回工作台',
     longDateFormat: 'YYYY年M月D日 dddd',
+    expand: '展开详情',
+    collapse: '收起详情',
   },
   errors: {
     network: '无法连接服务器，请检查网络后重试',
@@ -65,6 +67,8 @@ export const zhCN = {
     language: '界面语言',
     morePosts: '等 {{count}} 个职务',
     noPost: '暂无在任职务',
+    openMenu: '打开菜单',
+    closeMenu: '关闭菜单',
   },
   signin: {
     title: '登录',

@@ -3,13 +3,16 @@ import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router-dom';
 import { useMe } from '../auth.tsx';
 import { entryForPath, visibleMenu } from '../menu.tsx';
+import { usePhone } from '../use-phone.ts';
 import { AppHeader } from './AppHeader.tsx';
+import { PhoneMenu } from './PhoneMenu.tsx';
 
-/** Header across the top, the permission-built menu on the left, the page on the right. */
+/** Header across the top, the permission-built menu on the left (in a drawer on a phone), the page on the right. */
 export function Shell() {
   const me = useMe();
   const { t } = useTranslation();
   const { pathname } = useLocation();
+  const phone = usePhone();
   const selected = entryForPath(pathname)?.key;
   const items = visibleMenu(me.permissions).map((entry) => ({
     key: entry.key,
@@ -23,13 +26,15 @@ export function Shell() {
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <AppHeader />
+      <AppHeader phoneMenu={phone ? <PhoneMenu items={items} selected={selected} /> : undefined} />
       <Layout>
-        <Layout.Sider width={216} breakpoint="lg" collapsedWidth={64} theme="light" className="lz-sider">
-          <nav data-testid="main-menu">
-            <Menu mode="inline" selectedKeys={selected ? [selected] : []} items={items} />
-          </nav>
-        </Layout.Sider>
+        {!phone && (
+          <Layout.Sider width={216} breakpoint="lg" collapsedWidth={64} theme="light" className="lz-sider">
+            <nav data-testid="main-menu">
+              <Menu mode="inline" selectedKeys={selected ? [selected] : []} items={items} />
+            </nav>
+          </Layout.Sider>
+        )}
         <Layout.Content className="lz-content">
           <Outlet />
         </Layout.Content>

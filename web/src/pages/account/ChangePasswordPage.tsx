@@ -36,9 +36,8 @@ export function ChangePasswordPage() {
     setSaving(true);
     setFormError(null);
     try {
-      const { csrfToken } = await api.post<{ csrfToken: string }>('/api/auth/password', {
-        currentPassword: values.currentPassword,
-        newPassword: values.newPassword,
+      const { csrfToken } = await api.post('/api/auth/password', {
+        body: { currentPassword: values.currentPassword, newPassword: values.newPassword },
       });
       replaceSession(csrfToken);
       form.resetFields();

@@ -1,15 +1,16 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Card, Table, Tag, Typography } from 'antd';
+import { Card, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../app/api.ts';
-import type { AuditEntry, Page } from '../../app/api-types.ts';
+import type { AuditEntry } from '../../app/api-types.ts';
 import { EmptyState, ErrorResult } from '../../app/feedback.tsx';
 import { useRegion } from '../regions/queries.ts';
 import { AuditDiff } from './AuditDiff.tsx';
 import { AuditFilters, type AuditFilter } from './AuditFilters.tsx';
 import { actionLabel, entityLabel } from './labels.ts';
+import { ResponsiveTable } from '../../app/ResponsiveTable.tsx';
 
 function RegionName({ code }: { code: string | null }) {
   const region = useRegion(code ?? undefined);
@@ -26,7 +27,7 @@ export function AuditPage() {
   const [page, setPage] = useState({ page: 1, pageSize: 20 });
   const audit = useQuery({
     queryKey: ['audit', filter, page],
-    queryFn: ({ signal }) => api.get<Page<AuditEntry>>('/api/audit', { ...filter, ...page }, signal),
+    queryFn: ({ signal }) => api.get('/api/audit', { params: { query: { ...filter, ...page } }, signal }),
     placeholderData: keepPreviousData,
   });
 
@@ -46,7 +47,7 @@ export function AuditPage() {
         {audit.isError ? (
           <ErrorResult error={audit.error} onRetry={() => void audit.refetch()} />
         ) : (
-          <Table<AuditEntry>
+          <ResponsiveTable<AuditEntry>
             rowKey="id"
             size="middle"
             loading={audit.isFetching}

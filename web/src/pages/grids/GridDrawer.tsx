@@ -1,4 +1,4 @@
-import { Alert, Button, Descriptions, Divider, Drawer, Empty, Skeleton, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Descriptions, Divider, Drawer, Empty, Skeleton, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { useCan } from '../../app/auth.tsx';
@@ -11,6 +11,7 @@ import { formatLength } from './rule-text.ts';
 import { RuleSummary } from './RuleSummary.tsx';
 import type { Grid, KeyRouteRef, RiskAreaRef } from './types.ts';
 import './grids.css';
+import { ResponsiveTable } from '../../app/ResponsiveTable.tsx';
 
 /** Key risk areas grouped by kind (农林交错区, 墓区 …), largest group first. */
 function byKind(areas: RiskAreaRef[]): Array<{ kind: string; name: string; items: RiskAreaRef[] }> {
@@ -125,7 +126,7 @@ export function GridDrawer({ gridId, onClose, onAssign }: { gridId: number | und
             {g.keyRoutes.length === 0 ? (
               <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('grids.noKeyRoutes')} />
             ) : (
-              <Table<KeyRouteRef>
+              <ResponsiveTable<KeyRouteRef>
                 size="small"
                 rowKey="id"
                 pagination={false}

@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Space, Table, Tabs, Typography } from 'antd';
+import { Button, Card, Space, Tabs, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -14,6 +14,7 @@ import { PlanStatusTag } from './PlanStatusTag.tsx';
 import { usePlans } from './queries.ts';
 import type { GridPlan } from './types.ts';
 import './grids.css';
+import { ResponsiveTable } from '../../app/ResponsiveTable.tsx';
 
 const TABS = ['plans', 'rules'] as const;
 type Tab = (typeof TABS)[number];
@@ -57,7 +58,7 @@ export function GridsPage() {
                 {plans.isError ? (
                   <ErrorResult error={plans.error} onRetry={() => void plans.refetch()} />
                 ) : (
-                  <Table<GridPlan>
+                  <ResponsiveTable<GridPlan>
                     rowKey="id"
                     tableLayout="fixed"
                     scroll={{ x: 1000 }}

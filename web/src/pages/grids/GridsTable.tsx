@@ -1,4 +1,4 @@
-import { Button, Checkbox, Popconfirm, Space, Table, Tag, Typography, App } from 'antd';
+import { Button, Checkbox, Popconfirm, Space, Tag, Typography, App } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../app/api.ts';
@@ -10,6 +10,7 @@ import { AssignRangerModal } from './AssignRangerModal.tsx';
 import { GridDrawer } from './GridDrawer.tsx';
 import { useGrids, useUnassignRanger, type GridFilter } from './queries.ts';
 import type { Grid, GridPlan } from './types.ts';
+import { ResponsiveTable } from '../../app/ResponsiveTable.tsx';
 
 const PAGE_SIZES = [20, 50, 100];
 
@@ -47,7 +48,7 @@ export function GridsTable({ plan }: { plan: GridPlan }) {
       {grids.isError ? (
         <ErrorResult error={grids.error} onRetry={() => void grids.refetch()} compact />
       ) : (
-        <Table<Grid>
+        <ResponsiveTable<Grid>
           rowKey="id"
           size="middle"
           loading={grids.isFetching}

@@ -1,5 +1,5 @@
 import { EditOutlined } from '@ant-design/icons';
-import { Button, Card, Col, Row, Space, Table, Tag, Typography } from 'antd';
+import { Button, Card, Col, Row, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCan, useMe } from '../../app/auth.tsx';
@@ -11,6 +11,7 @@ import { RuleModal } from './RuleModal.tsx';
 import { RuleSummary } from './RuleSummary.tsx';
 import type { KeyPeriod, RuleSetting } from './types.ts';
 import './grids.css';
+import { ResponsiveTable } from '../../app/ResponsiveTable.tsx';
 
 /**
  * 巡护规则 of a region: what is in force today (the region's own setting, the nearest one above
@@ -64,7 +65,7 @@ export function PatrolRulesView() {
           </Col>
           <Col xs={24} xl={12}>
             <Card title={t('grids.rule.history')} style={{ height: '100%' }}>
-              <Table<RuleSetting>
+              <ResponsiveTable<RuleSetting>
                 size="small"
                 rowKey="id"
                 pagination={false}

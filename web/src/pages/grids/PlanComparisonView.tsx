@@ -1,5 +1,5 @@
 import { ArrowRightOutlined, CheckCircleOutlined } from '@ant-design/icons';
-import { Alert, Button, Col, Collapse, Row, Space, Statistic, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Col, Collapse, Row, Space, Statistic, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BlockSpin, EmptyState, ErrorResult } from '../../app/feedback.tsx';
@@ -8,6 +8,7 @@ import { areaColumns } from './AreaCells.tsx';
 import { ProblemList } from './ProblemList.tsx';
 import { useComparison } from './queries.ts';
 import type { ChangedGrid, GridPlan, GridRef, RangerRef } from './types.ts';
+import { ResponsiveTable } from '../../app/ResponsiveTable.tsx';
 
 const signed = (value: number, format: (n: number) => string) => (value > 0 ? `+${format(value)}` : value < 0 ? `−${format(-value)}` : format(0));
 
@@ -107,7 +108,7 @@ export function PlanComparisonView({ plan, onActivate }: { plan: GridPlan; onAct
 
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={12}>
-          <Table
+          <ResponsiveTable
             size="small"
             bordered
             pagination={false}
@@ -154,7 +155,7 @@ export function PlanComparisonView({ plan, onActivate }: { plan: GridPlan; onAct
               'changed',
               t('grids.compare.changedTitle'),
               c.changed.length,
-              <Table<ChangedGrid>
+              <ResponsiveTable<ChangedGrid>
                 size="small"
                 rowKey="code"
                 dataSource={c.changed}
@@ -191,8 +192,8 @@ export function PlanComparisonView({ plan, onActivate }: { plan: GridPlan; onAct
                 ]}
               />,
             ),
-            section('added', t('grids.compare.addedTitle'), c.added.length, <Table<GridRef> size="small" rowKey="id" dataSource={c.added} pagination={c.added.length > 20 ? { pageSize: 20 } : false} columns={refColumns} data-testid="compare-added" />),
-            section('removed', t('grids.compare.removedTitle'), c.removed.length, <Table<GridRef> size="small" rowKey="id" dataSource={c.removed} pagination={c.removed.length > 20 ? { pageSize: 20 } : false} columns={refColumns} data-testid="compare-removed" />),
+            section('added', t('grids.compare.addedTitle'), c.added.length, <ResponsiveTable<GridRef> size="small" rowKey="id" dataSource={c.added} pagination={c.added.length > 20 ? { pageSize: 20 } : false} columns={refColumns} data-testid="compare-added" />),
+            section('removed', t('grids.compare.removedTitle'), c.removed.length, <ResponsiveTable<GridRef> size="small" rowKey="id" dataSource={c.removed} pagination={c.removed.length > 20 ? { pageSize: 20 } : false} columns={refColumns} data-testid="compare-removed" />),
           ]}
         />
       )}

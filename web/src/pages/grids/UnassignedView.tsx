@@ -1,4 +1,4 @@
-import { Button, Card, Col, Row, Space, Table, Tag, Typography } from 'antd';
+import { Button, Card, Col, Row, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
@@ -10,6 +10,7 @@ import { areaColumns } from './AreaCells.tsx';
 import { AssignRangerModal } from './AssignRangerModal.tsx';
 import { useUnassigned } from './queries.ts';
 import type { Grid, GridPlan, GridRef, Ranger } from './types.ts';
+import { ResponsiveTable } from '../../app/ResponsiveTable.tsx';
 
 /** The office's two gap lists for a plan: grids nobody guards, and rangers in post who guard nothing. */
 export function UnassignedView({ plan }: { plan: GridPlan }) {
@@ -56,7 +57,7 @@ export function UnassignedView({ plan }: { plan: GridPlan }) {
               }
               data-testid="grids-without-ranger"
             >
-              <Table<GridRef>
+              <ResponsiveTable<GridRef>
                 size="small"
                 rowKey="id"
                 dataSource={lists.data.gridsWithoutRanger}
@@ -95,7 +96,7 @@ export function UnassignedView({ plan }: { plan: GridPlan }) {
               }
               data-testid="rangers-without-grid"
             >
-              <Table<Ranger>
+              <ResponsiveTable<Ranger>
                 size="small"
                 rowKey="postId"
                 dataSource={lists.data.rangersWithoutGrid}

@@ -1,7 +1,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, request } from '../../app/api.ts';
-import type { Page } from '../../app/api-types.ts';
-import type { EligibleRanger, Grid, GridDetail, GridPlan, KeyPeriod, PlanComparison, RegionRules, RuleKey, Unassigned } from './types.ts';
+import { api } from '../../app/api.ts';
+import type { ApiBody } from '../../app/api-types.ts';
+import type { RuleInput } from './types.ts';
 
 export interface GridFilter {
   regionCode?: string;
@@ -10,20 +10,7 @@ export interface GridFilter {
   pageSize: number;
 }
 
-export interface PlanInput {
-  regionCode: string;
-  year: number;
-  name: string;
-  note: string | null;
-  copyFrom: 'active' | 'none';
-}
-
-export interface RuleInput {
-  key: RuleKey;
-  value: number | KeyPeriod[];
-  effectiveFrom: string;
-  source: string | null;
-}
+export type PlanInput = ApiBody<'/api/grid-plans', 'post'>;
 
 export const gridKeys = {
   plans: ['grid-plans'] as const,
@@ -38,21 +25,21 @@ export const gridKeys = {
 
 /** Every plan the user can see, newest first (the server orders them). */
 export function usePlans() {
-  return useQuery({ queryKey: gridKeys.plans, queryFn: () => api.get<GridPlan[]>('/api/grid-plans') });
+  return useQuery({ queryKey: gridKeys.plans, queryFn: () => api.get('/api/grid-plans') });
 }
 
 export function usePlan(id: number) {
-  return useQuery({ queryKey: gridKeys.plan(id), queryFn: () => api.get<GridPlan>(`/api/grid-plans/${id}`) });
+  return useQuery({ queryKey: gridKeys.plan(id), queryFn: () => api.get('/api/grid-plans/{id}', { params: { path: { id } } }) });
 }
 
 export function useComparison(id: number, enabled = true) {
-  return useQuery({ queryKey: gridKeys.compare(id), queryFn: () => api.get<PlanComparison>(`/api/grid-plans/${id}/compare`), enabled });
+  return useQuery({ queryKey: gridKeys.compare(id), queryFn: () => api.get('/api/grid-plans/{id}/compare', { params: { path: { id } } }), enabled });
 }
 
 export function useUnassigned(id: number, regionCode: string | undefined, enabled = true) {
   return useQuery({
     queryKey: gridKeys.unassigned(id, regionCode),
-    queryFn: () => api.get<Unassigned>(`/api/grid-plans/${id}/unassigned`, { regionCode }),
+    queryFn: () => api.get('/api/grid-plans/{id}/unassigned', { params: { path: { id }, query: { regionCode } } }),
     enabled,
   });
 }
@@ -60,27 +47,27 @@ export function useUnassigned(id: number, regionCode: string | undefined, enable
 export function useGrids(planId: number, filter: GridFilter) {
   return useQuery({
     queryKey: gridKeys.grids(planId, filter),
-    queryFn: ({ signal }) => api.get<Page<Grid>>(`/api/grid-plans/${planId}/grids`, { ...filter, withoutRanger: filter.withoutRanger || undefined }, signal),
+    queryFn: ({ signal }) => api.get('/api/grid-plans/{id}/grids', { params: { path: { id: planId }, query: { ...filter, withoutRanger: filter.withoutRanger || undefined } }, signal }),
     placeholderData: keepPreviousData,
   });
 }
 
 export function useGrid(id: number | undefined) {
-  return useQuery({ queryKey: gridKeys.grid(id ?? 0), queryFn: () => api.get<GridDetail>(`/api/grids/${id}`), enabled: id !== undefined });
+  return useQuery({ queryKey: gridKeys.grid(id ?? 0), queryFn: () => api.get('/api/grids/{id}', { params: { path: { id: id! } } }), enabled: id !== undefined });
 }
 
 /** The rangers the server accepts for a grid, free ones first, each with the grid of the plan they already guard. */
 export function useEligibleRangers(gridId: number) {
   return useQuery({
     queryKey: gridKeys.eligibleRangers(gridId),
-    queryFn: ({ signal }) => api.get<EligibleRanger[]>(`/api/grids/${gridId}/eligible-rangers`, undefined, signal),
+    queryFn: ({ signal }) => api.get('/api/grids/{id}/eligible-rangers', { params: { path: { id: gridId } }, signal }),
   });
 }
 
 export function useRegionRules(regionCode: string | undefined) {
   return useQuery({
     queryKey: gridKeys.rules(regionCode ?? ''),
-    queryFn: () => api.get<RegionRules>(`/api/patrol-rules/${regionCode}`),
+    queryFn: () => api.get('/api/patrol-rules/{regionCode}', { params: { path: { regionCode: regionCode! } } }),
     enabled: !!regionCode,
   });
 }
@@ -93,13 +80,13 @@ function useRefreshGrids() {
 
 export function useCreatePlan() {
   const refresh = useRefreshGrids();
-  return useMutation({ mutationFn: (input: PlanInput) => api.post<GridPlan>('/api/grid-plans', input), onSuccess: () => refresh() });
+  return useMutation({ mutationFn: (input: PlanInput) => api.post('/api/grid-plans', { body: input }), onSuccess: () => refresh() });
 }
 
 export function useUpdatePlan(id: number) {
   const refresh = useRefreshGrids();
   return useMutation({
-    mutationFn: (changes: { name?: string; note?: string | null; year?: number }) => api.patch<GridPlan>(`/api/grid-plans/${id}`, changes),
+    mutationFn: (changes: ApiBody<'/api/grid-plans/{id}', 'patch'>) => api.patch('/api/grid-plans/{id}', { params: { path: { id } }, body: changes }),
     onSuccess: () => refresh(),
   });
 }
@@ -107,7 +94,7 @@ export function useUpdatePlan(id: number) {
 export function useDeletePlan(id: number) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: () => request<void>(`/api/grid-plans/${id}`, { method: 'DELETE' }),
+    mutationFn: () => api.delete('/api/grid-plans/{id}', { params: { path: { id } } }),
     onSuccess: () => {
       queryClient.removeQueries({ queryKey: gridKeys.plan(id) });
       return queryClient.invalidateQueries({ queryKey: gridKeys.plans, exact: true });
@@ -117,13 +104,13 @@ export function useDeletePlan(id: number) {
 
 export function useActivatePlan(id: number) {
   const refresh = useRefreshGrids();
-  return useMutation({ mutationFn: () => api.post<GridPlan>(`/api/grid-plans/${id}/activate`), onSuccess: () => refresh() });
+  return useMutation({ mutationFn: () => api.post('/api/grid-plans/{id}/activate', { params: { path: { id } } }), onSuccess: () => refresh() });
 }
 
 export function useAssignRanger() {
   const refresh = useRefreshGrids();
   return useMutation({
-    mutationFn: ({ gridId, rangerPostId }: { gridId: number; rangerPostId: number }) => api.put<Grid>(`/api/grids/${gridId}/ranger`, { rangerPostId }),
+    mutationFn: ({ gridId, rangerPostId }: { gridId: number; rangerPostId: number }) => api.put('/api/grids/{id}/ranger', { params: { path: { id: gridId } }, body: { rangerPostId } }),
     onSuccess: () => refresh(),
   });
 }
@@ -131,7 +118,7 @@ export function useAssignRanger() {
 export function useUnassignRanger() {
   const refresh = useRefreshGrids();
   return useMutation({
-    mutationFn: (gridId: number) => request<Grid>(`/api/grids/${gridId}/ranger`, { method: 'DELETE' }),
+    mutationFn: (gridId: number) => api.delete('/api/grids/{id}/ranger', { params: { path: { id: gridId } } }),
     onSuccess: () => refresh(),
   });
 }
@@ -139,7 +126,7 @@ export function useUnassignRanger() {
 export function useSetRule(regionCode: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: RuleInput) => api.put<RegionRules>(`/api/patrol-rules/${regionCode}`, input),
+    mutationFn: (input: RuleInput) => api.put('/api/patrol-rules/{regionCode}', { params: { path: { regionCode } }, body: input }),
     // A region's rule reaches every region and grid below it.
     onSuccess: () => Promise.all([queryClient.invalidateQueries({ queryKey: ['patrol-rules'] }), queryClient.invalidateQueries({ queryKey: ['grids'] })]),
   });

@@ -3,7 +3,6 @@ import { Card, Col, Row, Statistic } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { api } from '../../app/api.ts';
-import type { Page } from '../../app/api-types.ts';
 
 /** The chief and grass-roots post types counted on the home page; the rest are office staff. */
 const CHIEF_TYPES = ['chief_forest_chief', 'deputy_chief_forest_chief', 'forest_chief'];
@@ -11,9 +10,9 @@ const CHIEF_TYPES = ['chief_forest_chief', 'deputy_chief_forest_chief', 'forest_
 /** Headcounts across the user's whole scope: people, chiefs, rangers and supervisors in post today. */
 export function ScopeSummary() {
   const { t } = useTranslation();
-  const count = (path: string, query: Record<string, string | boolean>) => ({
+  const count = (path: '/api/persons' | '/api/posts', query: { postType?: string; active?: boolean }) => ({
     queryKey: ['summary', path, query],
-    queryFn: () => api.get<Page<unknown>>(path, { ...query, pageSize: 1 }).then((page) => page.total),
+    queryFn: () => api.get(path, { params: { query: { ...query, page: 1, pageSize: 1 } } }).then((page) => page.total),
   });
   const [persons, ranger, supervisor, ...chiefs] = useQueries({
     queries: [

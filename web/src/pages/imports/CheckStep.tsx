@@ -198,10 +198,10 @@ export function CheckStep({ job, info, onNext }: { job: ImportJob; info: TargetI
           {check && !check.outsideChina && check.extentLonLat && !projectionMissing && (
             <div className="lz-import-note">
               {t('imports.check.extent', {
-                west: check.extentLonLat[0].toFixed(3),
-                east: check.extentLonLat[2].toFixed(3),
-                south: check.extentLonLat[1].toFixed(3),
-                north: check.extentLonLat[3].toFixed(3),
+                west: check.extentLonLat[0]?.toFixed(3),
+                east: check.extentLonLat[2]?.toFixed(3),
+                south: check.extentLonLat[1]?.toFixed(3),
+                north: check.extentLonLat[3]?.toFixed(3),
               })}
             </div>
           )}

@@ -1,5 +1,5 @@
 import { DeleteOutlined, SaveOutlined, SettingOutlined } from '@ant-design/icons';
-import { App, Button, Form, Input, Modal, Popconfirm, Select, Space, Table, Typography } from 'antd';
+import { App, Button, Form, Input, Modal, Popconfirm, Select, Space, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,6 +11,7 @@ import { EmptyState } from '../../app/feedback.tsx';
 import { RegionTreeSelect } from '../regions/RegionTreeSelect.tsx';
 import { useCreatePreset, useDeletePreset, usePresets } from './queries.ts';
 import type { ImportJob } from './types.ts';
+import { ResponsiveTable } from '../../app/ResponsiveTable.tsx';
 
 interface Props {
   job: ImportJob;
@@ -102,7 +103,7 @@ function ManagePresetsModal({ job, onClose }: { job: ImportJob; onClose: () => v
 
   return (
     <Modal open title={t('imports.presets.manageTitle', { target: t(`imports.targets.${job.target}.name`) })} onCancel={onClose} footer={null} destroyOnHidden width={640}>
-      <Table
+      <ResponsiveTable
         rowKey="id"
         size="small"
         loading={presets.isPending}

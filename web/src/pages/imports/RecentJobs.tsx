@@ -1,4 +1,4 @@
-import { Card, Table, Tag, Typography } from 'antd';
+import { Card, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
@@ -8,6 +8,7 @@ import { formatSize } from './format.ts';
 import { useJobs } from './queries.ts';
 import { StatusTag, useFormatName } from './StatusTag.tsx';
 import type { ImportJobSummary } from './types.ts';
+import { ResponsiveTable } from '../../app/ResponsiveTable.tsx';
 
 /** 最近的导入: who imported what, where, when, how it stands; a row reopens the job. */
 export function RecentJobs() {
@@ -24,7 +25,7 @@ export function RecentJobs() {
       {jobs.isError ? (
         <ErrorResult error={jobs.error} onRetry={() => void jobs.refetch()} compact />
       ) : (
-        <Table<ImportJobSummary>
+        <ResponsiveTable<ImportJobSummary>
           rowKey="id"
           size="middle"
           loading={jobs.isPending}

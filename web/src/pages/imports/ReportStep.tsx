@@ -1,10 +1,11 @@
 import { GlobalOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Descriptions, Result, Table, Typography } from 'antd';
+import { Alert, Button, Card, Descriptions, Result, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { useCan } from '../../app/auth.tsx';
 import { formatNumber } from '../../app/numbers.tsx';
 import type { ImportJob, ImportReport, RowNote } from './types.ts';
+import { ResponsiveTable } from '../../app/ResponsiveTable.tsx';
 
 const COUNTS = ['read', 'imported', 'inserted', 'updated', 'replaced', 'repaired', 'rejected'] as const;
 
@@ -134,7 +135,7 @@ function RowTable({ title, hint, rows, testId }: { title: string; hint: string; 
       <Typography.Paragraph type="secondary" className="lz-import-rows-hint">
         {hint}
       </Typography.Paragraph>
-      <Table<RowNote>
+      <ResponsiveTable<RowNote>
         rowKey="row"
         size="small"
         dataSource={rows}

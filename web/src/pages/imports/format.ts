@@ -19,8 +19,9 @@ export const GEOMETRY_KEYS = {
 } as const;
 
 /** The geometry types each target shape accepts (server/src/modules/imports/targets.ts SHAPE_TYPES). */
-export const SHAPE_TYPES: Record<'polygon' | 'line' | 'any', readonly string[]> = {
+export const SHAPE_TYPES: Record<'polygon' | 'line' | 'point' | 'any', readonly string[]> = {
   polygon: ['Polygon', 'MultiPolygon'],
   line: ['LineString', 'MultiLineString'],
+  point: ['Point', 'MultiPoint'],
   any: ['Point', 'MultiPoint', 'LineString', 'MultiLineString', 'Polygon', 'MultiPolygon'],
 };

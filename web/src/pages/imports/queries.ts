@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, request } from '../../app/api.ts';
-import type { Page, Post } from '../../app/api-types.ts';
-import type { CodeDomain, ImportJob, ImportJobSummary, ImportTarget, OptionsPatch, PlanOption, Preset, Projection, ReferenceLayerOption, TargetInfo } from './types.ts';
+import { api } from '../../app/api.ts';
+import type { ApiBody } from '../../app/api-types.ts';
+import type { ImportJob, ImportTarget, OptionsPatch } from './types.ts';
 
 export const importKeys = {
   targets: ['imports', 'targets'] as const,
@@ -14,11 +14,11 @@ export const importKeys = {
 
 /** Reference lists that change only with a server release. */
 export function useTargets() {
-  return useQuery({ queryKey: importKeys.targets, queryFn: () => api.get<TargetInfo[]>('/api/imports/targets'), staleTime: Infinity });
+  return useQuery({ queryKey: importKeys.targets, queryFn: () => api.get('/api/imports/targets'), staleTime: Infinity });
 }
 
 export function useProjections() {
-  return useQuery({ queryKey: importKeys.projections, queryFn: () => api.get<Projection[]>('/api/imports/projections'), staleTime: Infinity });
+  return useQuery({ queryKey: importKeys.projections, queryFn: () => api.get('/api/imports/projections'), staleTime: Infinity });
 }
 
 export interface UploadLimits {
@@ -39,7 +39,10 @@ export function useUploadLimits() {
   return useQuery({
     queryKey: importKeys.limits,
     queryFn: async (): Promise<UploadLimits | null> => {
-      const doc = await api.get<{ paths?: Record<string, { post?: { description?: string } }> }>('/api/docs/json');
+      // The document itself is not one of the API's paths: read as plain JSON.
+      const response = await fetch('/api/docs/json', { credentials: 'same-origin' });
+      if (!response.ok) return null;
+      const doc = (await response.json()) as { paths?: Record<string, { post?: { description?: string } }> };
       const text = doc.paths?.['/api/imports']?.post?.description ?? '';
       const found = /大小不超过\s*([\d.]+)\s*(KB|MB|GB)，要素不超过\s*(\d+)\s*个/.exec(text);
       if (!found) return null;
@@ -55,7 +58,7 @@ export function useUploadLimits() {
 export function useJobs() {
   return useQuery({
     queryKey: importKeys.jobs,
-    queryFn: ({ signal }) => api.get<ImportJobSummary[]>('/api/imports', { limit: 30 }, signal),
+    queryFn: ({ signal }) => api.get('/api/imports', { params: { query: { limit: 30 } }, signal }),
     refetchInterval: (query) => (query.state.data?.some((j) => j.status === 'queued' || j.status === 'running') ? 2000 : false),
   });
 }
@@ -64,7 +67,7 @@ export function useJobs() {
 export function useJob(id: number) {
   return useQuery({
     queryKey: importKeys.job(id),
-    queryFn: ({ signal }) => api.get<ImportJob>(`/api/imports/${id}`, undefined, signal),
+    queryFn: ({ signal }) => api.get('/api/imports/{id}', { params: { path: { id } }, signal }),
     refetchInterval: (query) => (query.state.data?.status === 'queued' || query.state.data?.status === 'running' ? 1000 : false),
   });
 }
@@ -87,7 +90,7 @@ export function useUpload() {
       form.append('target', target);
       form.append('regionCode', regionCode);
       form.append('file', file, file.name);
-      return request<ImportJob>('/api/imports', { method: 'POST', body: form });
+      return api.upload('post', '/api/imports', form);
     },
     onSuccess: keep,
   });
@@ -95,22 +98,22 @@ export function useUpload() {
 
 export function usePatchJob(id: number) {
   const keep = useKeepJob();
-  return useMutation({ mutationFn: (patch: OptionsPatch) => api.patch<ImportJob>(`/api/imports/${id}`, patch), onSuccess: keep });
+  return useMutation({ mutationFn: (patch: OptionsPatch) => api.patch('/api/imports/{id}', { params: { path: { id } }, body: patch }), onSuccess: keep });
 }
 
 export function useStartJob(id: number) {
   const keep = useKeepJob();
-  return useMutation({ mutationFn: () => api.post<ImportJob>(`/api/imports/${id}/start`), onSuccess: keep });
+  return useMutation({ mutationFn: () => api.post('/api/imports/{id}/start', { params: { path: { id } } }), onSuccess: keep });
 }
 
 export function useCancelJob(id: number) {
   const keep = useKeepJob();
-  return useMutation({ mutationFn: () => api.post<ImportJob>(`/api/imports/${id}/cancel`), onSuccess: keep });
+  return useMutation({ mutationFn: () => api.post('/api/imports/{id}/cancel', { params: { path: { id } } }), onSuccess: keep });
 }
 
 /** Every preset of a target the user can see (their own regions' and those above). */
 export function usePresets(target: ImportTarget) {
-  return useQuery({ queryKey: importKeys.presets(target), queryFn: () => api.get<Preset[]>('/api/import-presets', { target }) });
+  return useQuery({ queryKey: importKeys.presets(target), queryFn: () => api.get('/api/import-presets', { params: { query: { target } } }) });
 }
 
 /** After a preset is saved or deleted: the list, and the matches offered inside the open job. */
@@ -123,26 +126,26 @@ function useRefreshPresets(jobId: number) {
 export function useCreatePreset(jobId: number) {
   const refresh = useRefreshPresets(jobId);
   return useMutation({
-    mutationFn: (input: { regionCode: string; target: ImportTarget; name: string; mapping: Record<string, string> }) => api.post<Preset>('/api/import-presets', input),
+    mutationFn: (input: ApiBody<'/api/import-presets', 'post'>) => api.post('/api/import-presets', { body: input }),
     onSuccess: refresh,
   });
 }
 
 export function useDeletePreset(jobId: number) {
   const refresh = useRefreshPresets(jobId);
-  return useMutation({ mutationFn: (id: number) => request<void>(`/api/import-presets/${id}`, { method: 'DELETE' }), onSuccess: refresh });
+  return useMutation({ mutationFn: (id: number) => api.delete('/api/import-presets/{id}', { params: { path: { id } } }), onSuccess: refresh });
 }
 
 /** Code tables, for translating values the tables do not know by themselves. */
 export function useCodeTables() {
-  return useQuery({ queryKey: ['code-tables'], queryFn: () => api.get<CodeDomain[]>('/api/code-tables'), staleTime: 10 * 60_000 });
+  return useQuery({ queryKey: ['code-tables'], queryFn: () => api.get('/api/code-tables'), staleTime: 10 * 60_000 });
 }
 
 /** Draft grid plans covering or inside a region: the only plans grids may be imported into. */
 export function useDraftPlans(regionCode: string, enabled: boolean) {
   return useQuery({
     queryKey: ['imports', 'draft-plans', regionCode],
-    queryFn: () => api.get<PlanOption[]>('/api/grid-plans', { regionCode, status: 'draft' }),
+    queryFn: () => api.get('/api/grid-plans', { params: { query: { regionCode, status: 'draft' } } }),
     enabled,
   });
 }
@@ -151,11 +154,11 @@ export function useDraftPlans(regionCode: string, enabled: boolean) {
 export function useActivePosts(regionCode: string, enabled: boolean) {
   return useQuery({
     queryKey: ['imports', 'posts', regionCode],
-    queryFn: () => api.get<Page<Post>>('/api/posts', { regionCode, active: true, pageSize: 500 }),
+    queryFn: () => api.get('/api/posts', { params: { query: { regionCode, active: true, page: 1, pageSize: 500 } } }),
     enabled,
   });
 }
 
 export function useReferenceLayers(enabled: boolean) {
-  return useQuery({ queryKey: ['imports', 'reference-layers'], queryFn: () => api.get<ReferenceLayerOption[]>('/api/reference-layers'), enabled });
+  return useQuery({ queryKey: ['imports', 'reference-layers'], queryFn: () => api.get('/api/reference-layers'), enabled });
 }

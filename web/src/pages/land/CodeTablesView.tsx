@@ -1,5 +1,5 @@
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Col, Row, Space, Table, Tag, Typography, Upload } from 'antd';
+import { Alert, App, Button, Card, Col, Row, Space, Tag, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage, isApiError } from '../../app/api.ts';
@@ -8,6 +8,7 @@ import { BlockSpin, EmptyState, ErrorResult } from '../../app/feedback.tsx';
 import { formatNumber } from '../../app/numbers.tsx';
 import { downloadCodeTables, useCodeTables, useUploadCodeTables } from './queries.ts';
 import type { CodeDomain, CodeEntry, CodeTableLineError, CodeTablesUploaded } from './types.ts';
+import { ResponsiveTable } from '../../app/ResponsiveTable.tsx';
 
 const KNOWN_FLAGS = ['forest_land', 'forest', 'natural', 'public_welfare', 'national'] as const;
 const FLAG_COLOURS: Record<string, string> = { forest_land: 'green', forest: 'cyan', natural: 'lime', public_welfare: 'blue', national: 'gold' };
@@ -192,7 +193,7 @@ export function CodeTablesView() {
               }
             >
               {label?.about && <Alert type="info" className="lz-notice" showIcon style={{ marginBottom: 12 }} title={t('land.codes.flagsAbout', { text: label.about })} />}
-              <Table<CodeEntry>
+              <ResponsiveTable<CodeEntry>
                 size="small"
                 rowKey="code"
                 dataSource={current.entries}

@@ -1,12 +1,13 @@
 import { DownloadOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Col, Form, Radio, Row, Select, Space, Table, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, Form, Radio, Row, Select, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../app/api.ts';
 import { BlockSpin, ErrorResult } from '../../app/feedback.tsx';
 import { RegionTreeSelect } from '../regions/RegionTreeSelect.tsx';
 import { useCodeOptions, useExportDownload, useExportLayers, usePlanOptions, useReferenceLayers, type ExportFilter } from './queries.ts';
-import type { ExportFilterName, ExportFormat, ExportLayerId, ExportLayerInfo } from './types.ts';
+import { filtersOf, type ExportFilterName, type ExportFormat, type ExportLayerId, type ExportLayerInfo } from './types.ts';
+import { ResponsiveTable } from '../../app/ResponsiveTable.tsx';
 
 const FORMATS: ExportFormat[] = ['geojson', 'shapefile', 'xlsx'];
 const EXTENSIONS: Record<ExportFormat, string> = { geojson: 'geojson', shapefile: 'zip', xlsx: 'xlsx' };
@@ -105,7 +106,7 @@ export function ExportView() {
   const onFinish = async (values: Values) => {
     if (!layer) return;
     const filter: ExportFilter = {};
-    for (const name of layer.filters) {
+    for (const name of filtersOf(layer)) {
       const value = values[name];
       if (value !== undefined && value !== null && value !== '') filter[name] = value;
     }
@@ -136,7 +137,7 @@ export function ExportView() {
             <Form.Item name="layer" label={t('land.export.layer')}>
               <Select options={layers.data.map((l) => ({ value: l.id, label: <span data-testid={`export-layer-option-${l.id}`}>{l.title}</span> }))} data-testid="export-layer" />
             </Form.Item>
-            {layer?.filters.map((name) => <FilterField key={`${layer.id}-${name}`} name={name} />)}
+            {layer && filtersOf(layer).map((name) => <FilterField key={`${layer.id}-${name}`} name={name} />)}
             <Form.Item name="format" label={t('land.export.format')} extra={format ? t(`land.export.formatHints.${format}`) : undefined}>
               <Radio.Group
                 optionType="button"
@@ -159,7 +160,7 @@ export function ExportView() {
           <Typography.Paragraph type="secondary" style={{ fontSize: 13 }}>
             {t('land.export.fieldsHint')}
           </Typography.Paragraph>
-          <Table
+          <ResponsiveTable
             size="small"
             rowKey="name"
             pagination={false}

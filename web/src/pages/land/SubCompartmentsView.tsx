@@ -1,4 +1,4 @@
-import { Button, Input, Select, Space, Table, Typography } from 'antd';
+import { Button, Input, Select, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EmptyState, ErrorResult } from '../../app/feedback.tsx';
@@ -8,6 +8,7 @@ import { codedText } from './coded.ts';
 import { useCodeOptions, useSubCompartments, type SubCompartmentFilter } from './queries.ts';
 import { SubCompartmentDrawer } from './SubCompartmentDrawer.tsx';
 import type { SubCompartment } from './types.ts';
+import { ResponsiveTable } from '../../app/ResponsiveTable.tsx';
 
 const PAGE_SIZES = [20, 50, 100];
 
@@ -74,7 +75,7 @@ export function SubCompartmentsView() {
       {list.isError ? (
         <ErrorResult error={list.error} onRetry={() => void list.refetch()} compact />
       ) : (
-        <Table<SubCompartment>
+        <ResponsiveTable<SubCompartment>
           rowKey="id"
           size="middle"
           loading={list.isFetching}

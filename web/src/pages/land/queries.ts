@@ -1,8 +1,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, request } from '../../app/api.ts';
-import type { Page } from '../../app/api-types.ts';
+import { api } from '../../app/api.ts';
 import { downloadFile } from '../../app/download.ts';
-import type { CodeDomain, CodeTablesUploaded, ExportFilterName, ExportFormat, ExportLayerId, ExportLayerInfo, PlanOption, ReferenceLayer, SubCompartment, SubCompartmentDetail } from './types.ts';
+import type { ExportFilterName, ExportFormat, ExportLayerId } from './types.ts';
 
 export interface SubCompartmentFilter {
   regionCode?: string;
@@ -27,7 +26,7 @@ export const landKeys = {
 
 /** Code tables change only by upload: read once a session unless this page uploads. */
 export function useCodeTables() {
-  return useQuery({ queryKey: landKeys.codeTables, queryFn: () => api.get<CodeDomain[]>('/api/code-tables'), staleTime: 10 * 60_000 });
+  return useQuery({ queryKey: landKeys.codeTables, queryFn: () => api.get('/api/code-tables'), staleTime: 10 * 60_000 });
 }
 
 /** The codes of one domain as select options ("乔木林地（0111）"). */
@@ -43,7 +42,7 @@ export function useUploadCodeTables() {
     mutationFn: (file: File) => {
       const form = new FormData();
       form.append('file', file);
-      return request<CodeTablesUploaded>('/api/code-tables', { method: 'PUT', body: form });
+      return api.upload('put', '/api/code-tables', form);
     },
     onSuccess: () =>
       Promise.all([
@@ -58,7 +57,7 @@ export function useUploadCodeTables() {
 export const downloadCodeTables = (fallbackName: string) => downloadFile('/api/code-tables.csv', {}, fallbackName);
 
 export function useExportLayers(enabled: boolean) {
-  return useQuery({ queryKey: landKeys.exports, queryFn: () => api.get<ExportLayerInfo[]>('/api/exports'), enabled, staleTime: Infinity });
+  return useQuery({ queryKey: landKeys.exports, queryFn: () => api.get('/api/exports'), enabled, staleTime: Infinity });
 }
 
 export function useExportDownload() {
@@ -69,21 +68,21 @@ export function useExportDownload() {
 }
 
 export function useReferenceLayers(enabled: boolean) {
-  return useQuery({ queryKey: landKeys.referenceLayers, queryFn: () => api.get<ReferenceLayer[]>('/api/reference-layers'), enabled });
+  return useQuery({ queryKey: landKeys.referenceLayers, queryFn: () => api.get('/api/reference-layers'), enabled });
 }
 
 export function usePlanOptions(enabled: boolean) {
-  return useQuery({ queryKey: landKeys.plans, queryFn: () => api.get<PlanOption[]>('/api/grid-plans'), enabled });
+  return useQuery({ queryKey: landKeys.plans, queryFn: () => api.get('/api/grid-plans'), enabled });
 }
 
 export function useSubCompartments(filter: SubCompartmentFilter) {
   return useQuery({
     queryKey: landKeys.subCompartments(filter),
-    queryFn: ({ signal }) => api.get<Page<SubCompartment>>('/api/sub-compartments', { ...filter }, signal),
+    queryFn: ({ signal }) => api.get('/api/sub-compartments', { params: { query: filter }, signal }),
     placeholderData: keepPreviousData,
   });
 }
 
 export function useSubCompartment(id: number | undefined) {
-  return useQuery({ queryKey: landKeys.subCompartment(id ?? 0), queryFn: () => api.get<SubCompartmentDetail>(`/api/sub-compartments/${id}`), enabled: id !== undefined });
+  return useQuery({ queryKey: landKeys.subCompartment(id ?? 0), queryFn: () => api.get('/api/sub-compartments/{id}', { params: { path: { id: id! } } }), enabled: id !== undefined });
 }

@@ -1,89 +1,38 @@
-import type { Area } from '../../app/numbers.tsx';
+import type { ApiAnswer, ApiQuery, Item } from '../../app/api-types.ts';
 
-/** The shapes of the land API (server/src/modules/land/schema.ts, exports/schema.ts). */
-
-/** One code of a code table, with the flags the computations read (forest_land, forest, natural …). */
-export interface CodeEntry {
-  code: string;
-  name: string;
-  flags: string[];
-  sort: number;
-}
+/** The shapes of the land and export API, read from the generated API types. */
 
 /** 代码表: one domain (land_class 地类, origin 起源 …) and its codes. */
-export interface CodeDomain {
-  domain: string;
-  label: string | null;
-  entries: CodeEntry[];
-}
+export type CodeDomain = Item<ApiAnswer<'/api/code-tables'>>;
 
-export interface CodeTablesUploaded {
-  domains: Array<{ domain: string; count: number }>;
-}
+/** One code of a code table, with the flags the computations read (forest_land, forest, natural …). */
+export type CodeEntry = Item<CodeDomain['entries']>;
 
-/** A line the server refused in an uploaded code-table file. */
+export type CodeTablesUploaded = ApiAnswer<'/api/code-tables', 'put'>;
+
+/** A line the server refused in an uploaded code-table file (the `details.errors` of code_table_invalid). */
 export interface CodeTableLineError {
   line: number;
   message: string;
 }
 
-/** A coded value with its name from the code tables; `name` is null when the code is not in the table. */
-export type Coded = { code: string; name: string | null } | null;
-
 /** 小班 */
-export interface SubCompartment {
-  id: number;
-  regionCode: string;
-  regionName: string;
-  townshipName: string | null;
-  compartment: string;
-  number: string;
-  area: Area;
-  landClass: Coded;
-  forestCategory: Coded;
-  publicWelfareGrade: Coded;
-  protectionGrade: Coded;
-  origin: Coded;
-  dominantSpecies: Coded;
-  ageGroup: Coded;
-  canopyDensity: number | null;
-  stockPerHa: number | null;
-  stockTotal: number | null;
-  ownership: Coded;
-  surveyYear: number | null;
-  dataset: string;
-}
+export type SubCompartment = Item<ApiAnswer<'/api/sub-compartments'>['items']>;
+export type SubCompartmentDetail = ApiAnswer<'/api/sub-compartments/{id}'>;
 
-export interface SubCompartmentDetail extends SubCompartment {
-  extra: Record<string, unknown>;
-  updatedAt: string;
-  geometry: Record<string, unknown>;
-}
+/** A coded value with its name from the code tables; `name` is null when the code is not in the table. */
+export type Coded = SubCompartment['landClass'];
 
-export type ExportLayerId = 'sub_compartments' | 'grids' | 'risk_areas' | 'key_routes' | 'responsibility_areas' | 'reference_features' | 'regions';
-export type ExportFilterName = 'regionCode' | 'planId' | 'kind' | 'landClass' | 'dominantSpecies' | 'layerId';
-export type ExportFormat = 'geojson' | 'shapefile' | 'xlsx';
+export type ExportLayerInfo = Item<ApiAnswer<'/api/exports'>>;
+export type ExportLayerId = ExportLayerInfo['id'];
+type ExportQuery = ApiQuery<'/api/exports/{layer}'>;
+export type ExportFormat = ExportQuery['format'];
+/** The filters an export takes: its query parameters besides the format. */
+export type ExportFilterName = Exclude<keyof ExportQuery, 'format'>;
+const EXPORT_FILTERS: readonly string[] = ['regionCode', 'planId', 'kind', 'landClass', 'dominantSpecies', 'layerId'] satisfies ExportFilterName[];
+/** A layer's filters as the catalogue lists them (plain names there), known to this page. */
+export const filtersOf = (layer: ExportLayerInfo): ExportFilterName[] => layer.filters.filter((name): name is ExportFilterName => EXPORT_FILTERS.includes(name));
 
-export interface ExportLayerInfo {
-  id: ExportLayerId;
-  title: string;
-  filters: ExportFilterName[];
-  fields: Array<{ name: string; header: string }>;
-  formats: ExportFormat[];
-}
+export type ReferenceLayer = Item<ApiAnswer<'/api/reference-layers'>>;
 
-export interface ReferenceLayer {
-  id: number;
-  regionCode: string;
-  regionName: string;
-  name: string;
-  kind: string;
-  featureCount: number;
-}
-
-export interface PlanOption {
-  id: number;
-  name: string;
-  year: number;
-  status: 'draft' | 'active' | 'archived';
-}
+export type PlanOption = Item<ApiAnswer<'/api/grid-plans'>>;

@@ -13,13 +13,13 @@ import { areaInMuAndHa, formatLength, formatNumber, joinAfterEditing } from '../
 import { RegionTreeSelect } from '../regions/RegionTreeSelect.tsx';
 import { DraftPlanModal } from './DraftPlanModal.tsx';
 import type { EditableLayer } from './FeaturePanel.tsx';
-import { createGrid, createRiskArea } from './queries.ts';
+import { createGrid, createRiskArea, type RiskAreaInput } from './queries.ts';
 
 type Target = 'risk' | 'grid';
 type Shape = 'polygon' | 'linestring' | 'point';
 
 interface Values {
-  kind?: string;
+  kind?: RiskAreaInput['kind'];
   planId?: number;
   code?: string;
   name: string;

@@ -5,8 +5,11 @@ import type { MapCatalogue } from '../../map/catalogue.ts';
 import { useMapCatalogue } from '../../map/catalogue-query.ts';
 import { MapView } from '../../map/MapView.tsx';
 import { BASEMAP_SOURCE, buildStyle } from '../../map/style.ts';
+import { usePhone } from '../../app/use-phone.ts';
+import { MapLoadingSign, TilesLoading } from './MapLoading.tsx';
 import { OneMap } from './OneMap.tsx';
-import { usePhone } from './use-phone.ts';
+// The panels' rules first: the page's phone rules below override some of them.
+import './map-panels.css';
 import './map-page.css';
 
 /** Width of the desktop side panel plus its margins: the first view keeps the scope clear of it. */
@@ -55,8 +58,10 @@ function MapWithCatalogue({ initial }: { initial: MapCatalogue }) {
         else setTileError(problem);
       }}
       className={phone ? 'lz-map-phone' : 'lz-map-desktop'}
+      placeholder={<MapLoadingSign />}
       data-testid="map"
     >
+      <TilesLoading />
       <OneMap phone={phone} basemapFailed={basemapFailed} tileError={tileError} onDismissTileError={() => setTileError(null)} />
     </MapView>
   );

@@ -3,9 +3,8 @@ import { App } from 'antd';
 import type { Geometry } from 'geojson';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, errorMessage } from '../../app/api.ts';
-import type { BoundaryFeature } from '../../app/api-types.ts';
-import { regionKeys } from '../regions/queries.ts';
+import { errorMessage } from '../../app/api.ts';
+import { fetchBoundary, regionKeys } from '../regions/queries.ts';
 import { RegionTreeSelect } from '../regions/RegionTreeSelect.tsx';
 
 export interface RegionFocus {
@@ -32,7 +31,7 @@ export function RegionFilter({ value, onChange }: { value: string | null; onChan
     try {
       const boundary = await queryClient.fetchQuery({
         queryKey: regionKeys.boundary(code),
-        queryFn: () => api.get<BoundaryFeature>(`/api/regions/${code}/boundary`),
+        queryFn: () => fetchBoundary(code),
         staleTime: 30 * 60_000,
       });
       if (!boundary.geometry) {

@@ -5,6 +5,7 @@ export const mapZhCN = {
   openPanel: '图层',
   closePanel: '收起',
   loadFailed: '地图图层加载失败',
+  loading: '正在加载地图…',
   controls: { zoomIn: '放大', zoomOut: '缩小', attribution: '底图版权信息' },
   tilesFailed: '部分图层切片加载失败：{{message}}',
   layers: {
@@ -157,6 +158,7 @@ export const mapEn: Widen<typeof mapZhCN> = {
   openPanel: 'Layers',
   closePanel: 'Hide',
   loadFailed: 'The map layers could not be loaded',
+  loading: 'Loading the map…',
   controls: { zoomIn: 'Zoom in', zoomOut: 'Zoom out', attribution: 'Base map attribution' },
   tilesFailed: 'Some layer tiles failed to load: {{message}}',
   layers: {

@@ -1,56 +1,18 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Geometry } from 'geojson';
 import { api } from '../../app/api.ts';
-import type { BBox, MapCatalogue } from '../../map/catalogue.ts';
+import type { ApiAnswer, ApiBody, Item } from '../../app/api-types.ts';
+import type { MapCatalogue } from '../../map/catalogue.ts';
 import { CATALOGUE_KEY, fetchCatalogue } from '../../map/catalogue-query.ts';
 
 /** What `GET /api/map/features/{layer}/{id}` answers: a clicked feature's full attributes. */
-export interface MapFeature {
-  layer: string;
-  layerName: string;
-  id: number;
-  label: string;
-  regionCode: string | null;
-  /** "水东镇 / 七里村", as far up as the caller can see */
-  regionPath: string | null;
-  bbox: BBox | null;
-  areaHa: number | null;
-  areaMu: number | null;
-  properties: Array<{ key: string; label: string; value: string | number | boolean | null; code?: string }>;
-  plan?: { id: number; name: string; year: number; status: string };
-  ranger?: { postId: number; name: string } | null;
-}
+export type MapFeature = ApiAnswer<'/api/map/features/{layer}/{id}'>;
 
 /** One hit of `GET /api/map/search`. */
-export interface SearchResult {
-  layer: string;
-  id: number;
-  label: string;
-  regionPath: string | null;
-  bbox: BBox | null;
-}
+export type SearchResult = Item<ApiAnswer<'/api/map/search'>>;
 
-/** The parts of a risk area (重点区域) or grid (网格) answer the map uses. */
-export interface RiskAreaRecord {
-  id: number;
-  kind: string;
-  name: string;
-  geometry?: Geometry;
-}
-export interface GridRecord {
-  id: number;
-  planId: number;
-  planStatus: 'draft' | 'active' | 'archived';
-  code: string;
-  name: string;
-  geometry?: Geometry;
-}
-export interface GridPlanRecord {
-  id: number;
-  name: string;
-  year: number;
-  status: 'draft' | 'active' | 'archived';
-}
+/** 网格方案, as a new draft plan comes back. */
+export type GridPlanRecord = ApiAnswer<'/api/grid-plans', 'post'>;
 
 export const mapKeys = {
   feature: (layer: string, id: number) => ['map', 'feature', layer, id] as const,
@@ -62,7 +24,7 @@ export const mapKeys = {
 export function useMapFeature(layer: string | undefined, id: number | undefined) {
   return useQuery({
     queryKey: mapKeys.feature(layer ?? '', id ?? 0),
-    queryFn: () => api.get<MapFeature>(`/api/map/features/${layer}/${id}`),
+    queryFn: () => api.get('/api/map/features/{layer}/{id}', { params: { path: { layer: layer!, id: id! } } }),
     enabled: !!layer && id !== undefined,
   });
 }
@@ -70,41 +32,42 @@ export function useMapFeature(layer: string | undefined, id: number | undefined)
 export function useMapSearch(q: string) {
   return useQuery({
     queryKey: mapKeys.search(q),
-    queryFn: () => api.get<SearchResult[]>('/api/map/search', { q }),
+    queryFn: () => api.get('/api/map/search', { params: { query: { q } } }),
     enabled: q.trim().length > 0,
     staleTime: 60_000,
   });
 }
 
 /** The stored geometry of a risk area or grid, for editing its vertices. */
-export function fetchEditable(layer: 'risk_areas' | 'grids', id: number): Promise<RiskAreaRecord | GridRecord> {
-  return layer === 'risk_areas' ? api.get<RiskAreaRecord>(`/api/risk-areas/${id}`) : api.get<GridRecord>(`/api/grids/${id}`);
+export async function fetchEditable(layer: 'risk_areas' | 'grids', id: number): Promise<{ geometry: Geometry | undefined }> {
+  const path = { params: { path: { id } } };
+  const record = layer === 'risk_areas' ? await api.get('/api/risk-areas/{id}', path) : await api.get('/api/grids/{id}', path);
+  return { geometry: fromApi(record.geometry) };
 }
 
-export interface RiskAreaInput {
-  kind: string;
-  name: string;
-  note?: string | null;
-  regionCode?: string;
-  geometry: Geometry;
-}
-export interface GridInput {
-  code: string;
-  name: string;
-  note?: string | null;
-  regionCode?: string;
-  geometry: Geometry;
-}
+// The API describes a geometry loosely (a type and an array of coordinates) and validates it on
+// the server; the web app works with GeoJSON's precise types. These two are the one crossing.
+const fromApi = (geometry: object | undefined) => geometry as Geometry | undefined;
+const toApi = <G extends RiskAreaInput['geometry']>(geometry: Geometry) => geometry as G;
 
-export const createRiskArea = (input: RiskAreaInput) => api.post<RiskAreaRecord>('/api/risk-areas', input);
-export const createGrid = (planId: number, input: GridInput) => api.post<GridRecord>(`/api/grid-plans/${planId}/grids`, input);
+export type RiskAreaInput = ApiBody<'/api/risk-areas', 'post'>;
+export type GridInput = ApiBody<'/api/grid-plans/{id}/grids', 'post'>;
+
+/** A new feature as drawn: the API's fields with a GeoJSON geometry. */
+type Drawn<T extends { geometry: unknown }> = Omit<T, 'geometry'> & { geometry: Geometry };
+
+export const createRiskArea = (input: Drawn<RiskAreaInput>) => api.post('/api/risk-areas', { body: { ...input, geometry: toApi<RiskAreaInput['geometry']>(input.geometry) } });
+export const createGrid = (planId: number, input: Drawn<GridInput>) =>
+  api.post('/api/grid-plans/{id}/grids', { params: { path: { id: planId } }, body: { ...input, geometry: toApi<GridInput['geometry']>(input.geometry) } });
 export const updateGeometry = (layer: 'risk_areas' | 'grids', id: number, geometry: Geometry) =>
-  layer === 'risk_areas' ? api.patch<RiskAreaRecord>(`/api/risk-areas/${id}`, { geometry }) : api.patch<GridRecord>(`/api/grids/${id}`, { geometry });
+  layer === 'risk_areas'
+    ? api.patch('/api/risk-areas/{id}', { params: { path: { id } }, body: { geometry: toApi<RiskAreaInput['geometry']>(geometry) } })
+    : api.patch('/api/grids/{id}', { params: { path: { id } }, body: { geometry: toApi<GridInput['geometry']>(geometry) } });
 
 export function useCreateDraftPlan() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: { regionCode: string; year: number; name: string }) => api.post<GridPlanRecord>('/api/grid-plans', input),
+    mutationFn: (input: Pick<ApiBody<'/api/grid-plans', 'post'>, 'regionCode' | 'year' | 'name'>) => api.post('/api/grid-plans', { body: input }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: CATALOGUE_KEY }),
   });
 }

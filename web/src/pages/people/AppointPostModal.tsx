@@ -1,7 +1,7 @@
 import { App, Form, Select } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Person, PostCategory } from '../../app/api-types.ts';
+import { POST_CATEGORIES, type Person } from '../../app/api-types.ts';
 import { todayInChina } from '../../app/dates.ts';
 import { FormModal } from '../../app/FormModal.tsx';
 import { showServerErrors } from '../../app/forms.ts';
@@ -15,7 +15,6 @@ interface Values extends PostFieldValues {
   regionCode: string;
 }
 
-const CATEGORIES: PostCategory[] = ['chief', 'office', 'grassroots', 'liaison'];
 
 /** Appoints the person to a post at a region in the user's scope, from a start date. */
 export function AppointPostModal({ person, onClose }: { person: Person; onClose: () => void }) {
@@ -47,7 +46,7 @@ export function AppointPostModal({ person, onClose }: { person: Person; onClose:
     }
   };
 
-  const options = CATEGORIES.map((c) => ({
+  const options = POST_CATEGORIES.map((c) => ({
     label: t(`people.categories.${c}`),
     options: (postTypes.data ?? [])
       .filter((type) => type.category === c)

@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { Button, Card, Input, Select, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
@@ -11,6 +11,7 @@ import { RegionTreeSelect } from '../regions/RegionTreeSelect.tsx';
 import { PersonAvatar } from './PersonAvatar.tsx';
 import { PersonFormModal } from './PersonFormModal.tsx';
 import { usePersons, type PersonFilter } from './queries.ts';
+import { ResponsiveTable } from '../../app/ResponsiveTable.tsx';
 
 const PAGE_SIZES = [20, 50, 100];
 
@@ -99,7 +100,7 @@ export function PeoplePage() {
         {persons.isError ? (
           <ErrorResult error={persons.error} onRetry={() => void persons.refetch()} />
         ) : (
-          <Table<Person>
+          <ResponsiveTable<Person>
             rowKey="id"
             loading={persons.isFetching}
             dataSource={persons.data?.items}

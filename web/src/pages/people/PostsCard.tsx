@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Space, Table, Tag } from 'antd';
+import { Button, Card, Space, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Person, Post } from '../../app/api-types.ts';
@@ -12,6 +12,7 @@ import { EndPostModal } from './EndPostModal.tsx';
 import { postDetail } from './post-text.ts';
 import { PostHistory } from './PostHistory.tsx';
 import { usePersonPosts } from './queries.ts';
+import { ResponsiveTable } from '../../app/ResponsiveTable.tsx';
 
 type Dialog = { kind: 'appoint' } | { kind: 'edit'; post: Post } | { kind: 'end'; post: Post } | null;
 
@@ -41,7 +42,7 @@ export function PostsCard({ person }: { person: Person }) {
         {posts.isError ? (
           <ErrorResult error={posts.error} onRetry={() => void posts.refetch()} compact />
         ) : (
-          <Table<Post>
+          <ResponsiveTable<Post>
             rowKey="id"
             size="middle"
             loading={posts.isPending}

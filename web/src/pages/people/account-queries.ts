@@ -1,11 +1,10 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../app/api.ts';
-import type { Account } from '../../app/api-types.ts';
 
 const accountKey = (personId: number) => ['persons', personId, 'account'] as const;
 
 export function usePersonAccount(personId: number) {
-  return useQuery({ queryKey: accountKey(personId), queryFn: () => api.get<Account | null>(`/api/persons/${personId}/account`) });
+  return useQuery({ queryKey: accountKey(personId), queryFn: () => api.get('/api/persons/{id}/account', { params: { path: { id: personId } } }) });
 }
 
 type Action = { kind: 'unlock' | 'enable' | 'disable'; id: number } | { kind: 'reset'; id: number; password: string } | { kind: 'create'; username: string; password: string };
@@ -17,15 +16,15 @@ export function useAccountAction(personId: number) {
     mutationFn: (action: Action) => {
       switch (action.kind) {
         case 'create':
-          return api.post<Account>(`/api/persons/${personId}/account`, { username: action.username, password: action.password });
+          return api.post('/api/persons/{id}/account', { params: { path: { id: personId } }, body: { username: action.username, password: action.password } });
         case 'reset':
-          return api.post<Account>(`/api/accounts/${action.id}/password`, { password: action.password });
+          return api.post('/api/accounts/{id}/password', { params: { path: { id: action.id } }, body: { password: action.password } });
         case 'unlock':
-          return api.post<Account>(`/api/accounts/${action.id}/unlock`);
+          return api.post('/api/accounts/{id}/unlock', { params: { path: { id: action.id } } });
         case 'enable':
-          return api.patch<Account>(`/api/accounts/${action.id}`, { status: 'active' });
+          return api.patch('/api/accounts/{id}', { params: { path: { id: action.id } }, body: { status: 'active' } });
         case 'disable':
-          return api.patch<Account>(`/api/accounts/${action.id}`, { status: 'disabled' });
+          return api.patch('/api/accounts/{id}', { params: { path: { id: action.id } }, body: { status: 'disabled' } });
       }
     },
     onSuccess: (account) => queryClient.setQueryData(accountKey(personId), account),

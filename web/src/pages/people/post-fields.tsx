@@ -1,14 +1,14 @@
 import { DatePicker, Form, Input, Radio } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import { RANGER_KINDS, type PostCategory } from '../../app/api-types.ts';
+import { RANGER_KINDS, type PostType, type RangerKind } from '../../app/api-types.ts';
 import { rangerKindName } from './post-text.ts';
 
 /** Form values shared by appointing and editing a post. */
 export interface PostFieldValues {
   title?: string;
   responsibilityArea?: string;
-  rangerKind?: string;
+  rangerKind?: RangerKind;
   department?: string;
   startsOn: Dayjs;
 }
@@ -20,7 +20,7 @@ export const blankToNull = (value: string | undefined) => (value?.trim() ? value
  * The fields that depend on the post type: a chief's responsibility area, a ranger's kind
  * (required: the database refuses a ranger without one), a liaison's department (required).
  */
-export function PostTypeFields({ postType, category }: { postType: string | undefined; category: PostCategory | undefined }) {
+export function PostTypeFields({ postType, category }: { postType: string | undefined; category: PostType['category'] | undefined }) {
   const { t } = useTranslation();
   return (
     <>

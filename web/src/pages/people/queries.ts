@@ -1,6 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, request } from '../../app/api.ts';
-import type { Page, Person, Post } from '../../app/api-types.ts';
+import { api } from '../../app/api.ts';
+import type { ApiBody } from '../../app/api-types.ts';
 import { ME_KEY } from '../../app/auth.tsx';
 
 export interface PersonFilter {
@@ -11,24 +11,10 @@ export interface PersonFilter {
   pageSize: number;
 }
 
-export interface PersonInput {
-  regionCode: string;
-  name: string;
-  phone: string | null;
-  idCardLast4: string | null;
-}
-
-export interface PostInput {
-  postType: string;
-  regionCode: string;
-  title: string | null;
-  responsibilityArea: string | null;
-  rangerKind: string | null;
-  department: string | null;
-  startsOn: string;
-}
-
-export type PostChanges = Partial<Omit<PostInput, 'postType' | 'regionCode'>>;
+export type PersonInput = ApiBody<'/api/persons', 'post'>;
+export type PersonChanges = ApiBody<'/api/persons/{id}', 'patch'>;
+export type PostInput = ApiBody<'/api/persons/{id}/posts', 'post'>;
+export type PostChanges = ApiBody<'/api/posts/{id}', 'patch'>;
 
 export const peopleKeys = {
   list: (filter: PersonFilter) => ['persons', 'list', filter] as const,
@@ -39,18 +25,18 @@ export const peopleKeys = {
 export function usePersons(filter: PersonFilter) {
   return useQuery({
     queryKey: peopleKeys.list(filter),
-    queryFn: ({ signal }) => api.get<Page<Person>>('/api/persons', { ...filter }, signal),
+    queryFn: ({ signal }) => api.get('/api/persons', { params: { query: filter }, signal }),
     placeholderData: keepPreviousData,
   });
 }
 
 export function usePerson(id: number) {
-  return useQuery({ queryKey: peopleKeys.one(id), queryFn: () => api.get<Person>(`/api/persons/${id}`) });
+  return useQuery({ queryKey: peopleKeys.one(id), queryFn: () => api.get('/api/persons/{id}', { params: { path: { id } } }) });
 }
 
 /** Every post the person has held, newest first, ended ones included. */
 export function usePersonPosts(id: number) {
-  return useQuery({ queryKey: peopleKeys.posts(id), queryFn: () => api.get<Post[]>(`/api/persons/${id}/posts`) });
+  return useQuery({ queryKey: peopleKeys.posts(id), queryFn: () => api.get('/api/persons/{id}/posts', { params: { path: { id } } }) });
 }
 
 /** After any change to a person or their posts: lists, the person, their history and region post lists. */
@@ -71,7 +57,7 @@ function useRefreshPerson() {
 export function useCreatePerson() {
   const refresh = useRefreshPerson();
   return useMutation({
-    mutationFn: (input: PersonInput) => api.post<Person>('/api/persons', input),
+    mutationFn: (input: PersonInput) => api.post('/api/persons', { body: input }),
     onSuccess: (person) => refresh(person.id),
   });
 }
@@ -79,7 +65,7 @@ export function useCreatePerson() {
 export function useUpdatePerson(id: number) {
   const refresh = useRefreshPerson();
   return useMutation({
-    mutationFn: (changes: Partial<PersonInput>) => api.patch<Person>(`/api/persons/${id}`, changes),
+    mutationFn: (changes: PersonChanges) => api.patch('/api/persons/{id}', { params: { path: { id } }, body: changes }),
     onSuccess: () => refresh(id),
   });
 }
@@ -90,7 +76,7 @@ export function useUploadPhoto(id: number) {
     mutationFn: (file: File) => {
       const form = new FormData();
       form.append('file', file);
-      return request<Person>(`/api/persons/${id}/photo`, { method: 'PUT', body: form });
+      return api.upload('put', '/api/persons/{id}/photo', form, { params: { path: { id } } });
     },
     onSuccess: () => refresh(id),
   });
@@ -99,7 +85,7 @@ export function useUploadPhoto(id: number) {
 export function useAppoint(personId: number) {
   const refresh = useRefreshPerson();
   return useMutation({
-    mutationFn: (input: PostInput) => api.post<Post>(`/api/persons/${personId}/posts`, input),
+    mutationFn: (input: PostInput) => api.post('/api/persons/{id}/posts', { params: { path: { id: personId } }, body: input }),
     onSuccess: () => refresh(personId),
   });
 }
@@ -107,7 +93,7 @@ export function useAppoint(personId: number) {
 export function useUpdatePost(personId: number) {
   const refresh = useRefreshPerson();
   return useMutation({
-    mutationFn: ({ id, changes }: { id: number; changes: PostChanges }) => api.patch<Post>(`/api/posts/${id}`, changes),
+    mutationFn: ({ id, changes }: { id: number; changes: PostChanges }) => api.patch('/api/posts/{id}', { params: { path: { id } }, body: changes }),
     onSuccess: () => refresh(personId),
   });
 }
@@ -115,7 +101,7 @@ export function useUpdatePost(personId: number) {
 export function useEndPost(personId: number) {
   const refresh = useRefreshPerson();
   return useMutation({
-    mutationFn: ({ id, endsOn, reason }: { id: number; endsOn: string; reason: string }) => api.post<Post>(`/api/posts/${id}/end`, { endsOn, reason }),
+    mutationFn: ({ id, endsOn, reason }: { id: number; endsOn: string; reason: string }) => api.post('/api/posts/{id}/end', { params: { path: { id } }, body: { endsOn, reason } }),
     onSuccess: () => refresh(personId),
   });
 }

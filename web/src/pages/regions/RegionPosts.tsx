@@ -1,4 +1,4 @@
-import { Card, Table, Tag, Typography } from 'antd';
+import { Card, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { Post } from '../../app/api-types.ts';
@@ -6,6 +6,7 @@ import { ErrorResult } from '../../app/feedback.tsx';
 import { usePostTypeName } from '../../app/reference.ts';
 import { postDetail } from '../people/post-text.ts';
 import { useActivePostsUnder } from './queries.ts';
+import { ResponsiveTable } from '../../app/ResponsiveTable.tsx';
 
 /** Posts held today at exactly this region, with a count of those further down. */
 export function RegionPosts({ code }: { code: string }) {
@@ -24,7 +25,7 @@ export function RegionPosts({ code }: { code: string }) {
       {posts.isError ? (
         <ErrorResult error={posts.error} onRetry={() => void posts.refetch()} compact />
       ) : (
-        <Table<Post>
+        <ResponsiveTable<Post>
           rowKey="id"
           size="middle"
           loading={posts.isPending}

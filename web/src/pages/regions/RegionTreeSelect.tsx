@@ -2,7 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { TreeSelect } from 'antd';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { Region } from '../../app/api-types.ts';
-import { fetchChildren, fetchPath, regionKeys, useRootRegions } from './queries.ts';
+import { fetchChildren, fetchPath, regionKeys, useRegionSearch, useRootRegions } from './queries.ts';
 
 interface Props {
   value?: string | null;
@@ -17,9 +17,14 @@ interface Props {
 
 const REGION_STALE = 30 * 60_000;
 
+/** How long typing pauses before the server is asked. */
+const SEARCH_DELAY_MS = 250;
+
 /**
- * Picks one region inside the user's scope, loading each level when opened. A value chosen
- * before (an edit form) has its ancestors loaded so it shows by name, not by code.
+ * Picks one region inside the user's scope, loading each level when opened. Typing searches the
+ * whole scope on the server (by name or the start of a code), so 水东镇 is found without opening
+ * its county first. A value chosen before (an edit form) has its ancestors loaded so it shows by
+ * name, not by code.
  */
 export function RegionTreeSelect({ value, onChange, placeholder, allowClear, disabled, style, id, 'data-testid': testId }: Props) {
   const queryClient = useQueryClient();
@@ -40,11 +45,24 @@ export function RegionTreeSelect({ value, onChange, placeholder, allowClear, dis
     [queryClient, add],
   );
 
+  const [typed, setTyped] = useState('');
+  const [term, setTerm] = useState('');
+  useEffect(() => {
+    const timer = setTimeout(() => setTerm(typed.trim()), SEARCH_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [typed]);
+  const found = useRegionSearch(term);
+  const matched = useMemo(() => new Set((found.data?.matches ?? []).map((r) => r.code)), [found.data]);
+  // While searching, the branches leading to the matches stand open; otherwise the user's own.
+  const [expanded, setExpanded] = useState<Array<string | number>>([]);
+  const searching = typed.trim() !== '' && !!found.data;
+  const searchExpanded = useMemo(() => (found.data?.ancestors ?? []).map((r) => r.code), [found.data]);
+
   const known = useMemo(() => {
     const all = { ...loaded };
-    for (const r of roots.data ?? []) all[r.code] = r;
+    for (const r of [...(roots.data ?? []), ...(found.data?.ancestors ?? []), ...(found.data?.matches ?? [])]) all[r.code] ??= r;
     return all;
-  }, [loaded, roots.data]);
+  }, [loaded, roots.data, found.data]);
 
   useEffect(() => {
     if (!value || known[value] || !roots.data) return;
@@ -87,9 +105,14 @@ export function RegionTreeSelect({ value, onChange, placeholder, allowClear, dis
       placeholder={placeholder}
       allowClear={allowClear}
       disabled={disabled}
-      loading={roots.isPending}
+      loading={roots.isPending || (typed.trim() !== '' && (typed.trim() !== term || found.isFetching))}
       showSearch
-      treeNodeFilterProp="title"
+      searchValue={typed}
+      onSearch={setTyped}
+      treeExpandedKeys={searching ? searchExpanded : expanded}
+      onTreeExpand={setExpanded}
+      filterTreeNode={(input, node) => matched.has(String(node.value)) || (typeof node.title === 'string' && node.title.includes(input.trim()))}
+      onBlur={() => setTyped('')}
       popupMatchSelectWidth={false}
       style={style}
       data-testid={testId}

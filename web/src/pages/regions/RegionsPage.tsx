@@ -2,6 +2,7 @@ import { Card, Col, Row } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import { BlockSpin, EmptyState, ErrorResult } from '../../app/feedback.tsx';
+import { usePhone } from '../../app/use-phone.ts';
 import { useRootRegions } from './queries.ts';
 import { RegionDetail } from './RegionDetail.tsx';
 import { RegionTree } from './RegionTree.tsx';
@@ -12,14 +13,15 @@ export function RegionsPage() {
   const roots = useRootRegions();
   const [params, setParams] = useSearchParams();
   const selected = params.get('code') ?? roots.data?.[0]?.code;
+  const phone = usePhone();
 
   return (
     <div data-testid="regions-page">
       <div className="lz-page-title">
         <h1>{t('regions.title')}</h1>
       </div>
-      <Row gutter={16} wrap={false}>
-        <Col flex="300px">
+      <Row gutter={[16, 16]} wrap={phone}>
+        <Col flex={phone ? '100%' : '300px'}>
           <Card title={t('regions.treeTitle')} styles={{ body: { padding: '12px 8px' } }}>
             <div className="lz-tree-scroll">
               {roots.isPending && <BlockSpin />}
@@ -31,7 +33,7 @@ export function RegionsPage() {
             </div>
           </Card>
         </Col>
-        <Col flex="auto" style={{ minWidth: 0 }}>
+        <Col flex={phone ? '100%' : 'auto'} style={{ minWidth: 0 }}>
           {selected ? (
             <RegionDetail code={selected} />
           ) : (

@@ -1,5 +1,5 @@
 import { FileExcelOutlined, InfoCircleOutlined, ReloadOutlined } from '@ant-design/icons';
-import { App, Button, Card, Col, Collapse, Empty, Row, Skeleton, Space, Table, Tabs, Tag, Tooltip, Typography } from 'antd';
+import { App, Button, Card, Col, Collapse, Empty, Row, Skeleton, Space, Tabs, Tag, Tooltip, Typography } from 'antd';
 import dayjs from 'dayjs';
 import type { TFunction } from 'i18next';
 import type { ReactNode } from 'react';
@@ -11,6 +11,7 @@ import { AgeGroupChart, GradeChart, SpeciesChart } from './charts.tsx';
 import { Definitions } from './Definitions.tsx';
 import { useExportResourceList, useRefreshResourceList, useResourceList } from './queries.ts';
 import type { Breakdown, ResourceList, Subject } from './types.ts';
+import { ResponsiveTable } from '../../app/ResponsiveTable.tsx';
 
 type FigureKey = 'totalLand' | 'forestLand' | 'forest' | 'coverage' | 'stock' | 'natural' | 'publicWelfare' | 'subCompartments';
 
@@ -43,7 +44,7 @@ function BreakdownTable({ rows, total, testId, codeTitle }: { rows: Breakdown[];
   const { t } = useTranslation();
   const sum = total?.ha ?? rows.reduce((s, r) => s + r.area.ha, 0);
   return (
-    <Table<Breakdown>
+    <ResponsiveTable<Breakdown>
       size="small"
       rowKey={(r) => r.code ?? r.name}
       dataSource={rows}

@@ -1,6 +1,7 @@
 import { useSyncExternalStore } from 'react';
 
-// antd's md breakpoint: below it the panels fold into a drawer and a bottom sheet.
+// antd's md breakpoint (768 px): below it the office pages take their phone layout (menu in a
+// drawer, lists as cards, the map's panels in a drawer and a bottom sheet).
 const QUERY = '(max-width: 767.98px)';
 
 const subscribe = (onChange: () => void) => {
