@@ -5,7 +5,7 @@ import type { Box } from '../../server/src/platform/tiles/tile-math.ts';
 /**
  * A synthetic sub-compartment layer for the tile benchmark: `count` irregular octagons of 5–20 ha
  * on a jittered grid centred on 114.9°E 25.8°N (the demo county), ~7,000 to a z10 tile like the
- * measurements in shared/research/perf-limits.md. Each belongs to one of the demo county's
+ * measurements of our machine kind's raw limits (docs/performance.md). Each belongs to one of the demo county's
  * villages in turn, so row-level security scopes them like real data. Generated in SQL (a
  * deterministic hash instead of random()) so 200,000 rows need no round trips of GeoJSON.
  */

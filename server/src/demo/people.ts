@@ -26,7 +26,7 @@ export interface PlannedPerson {
   account?: DemoUsername;
 }
 
-const SYSTEM_LAUNCH = '2021-06-01'; // 章贡区 put the forest-chief system in place in 2021 (seeds/002)
+const SYSTEM_LAUNCH = '2021-06-01'; // 章贡区 put the forest-chief system in place in 2021 (《章贡区2021年林长制工作要点》)
 const DEMO_TOWNSHIP = '水东镇';
 const DEPARTMENTS = ['区公安分局', '区人民检察院', '区自然资源分局', '区应急管理局', '区生态环境局'];
 

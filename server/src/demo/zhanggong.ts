@@ -2,7 +2,7 @@ import type { RegionInput } from '../modules/regions/repository.ts';
 import { LocalFrame, blobOutline, partition, randomPointIn, type MultiPoly, type Pt } from './plane.ts';
 import type { Random } from './random.ts';
 
-/** 章贡区, Ganzhou: the demo county of seeds/002. Boundaries are synthetic; names and codes are real. */
+/** 章贡区, Ganzhou: the demo county of 《章贡区2021年林长制工作要点》. Boundaries are synthetic; names and codes are real. */
 export const DEMO_COUNTY = '360702';
 export const DEMO_COUNTY_CODE = '360702000000';
 export const DEMO_CENTRE: Pt = [114.93, 25.83];

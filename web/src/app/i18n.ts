@@ -5,7 +5,7 @@ import { initReactI18next } from 'react-i18next';
 import { en } from './locales/en.ts';
 import { zhCN } from './locales/zh-CN.ts';
 
-/** Simplified Chinese first, English second (DOMAIN.md). */
+/** Simplified Chinese first, English second. */
 export const LANGUAGES = ['zh-CN', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 

@@ -26,7 +26,7 @@ async function busyGrid() {
 
 const idsOf = (rows: Array<{ id: number }>) => rows.map((r) => r.id).sort((a, b) => a - b);
 
-describe('a grid lists what its ranger must guard (seeds/004 item 4: 网格化落实护林员巡护重点区域、重点线路、重点时段及巡护频次)', () => {
+describe('a grid lists what its ranger must guard (《重庆市黔江区全面推深做实林长制行动方案（2023—2027年）》 item 4: 网格化落实护林员巡护重点区域、重点线路、重点时段及巡护频次)', () => {
   it('lists the key risk areas and key routes that intersect it', async () => {
     const grid = await busyGrid();
     const detail = (await office.get(`/api/grids/${grid.id}`)).json();
@@ -42,10 +42,10 @@ describe('a grid lists what its ranger must guard (seeds/004 item 4: 网格化�
     expect(detail.area.mu).toBeCloseTo(detail.area.ha * 15, 1);
   });
 
-  // seeds/002 item 3: "推动护林员在常规天气下，每月出勤天数累计不少于20天，每次巡护时间不少于2小时；重点防火期间，
+  // 《章贡区2021年林长制工作要点》 item 3: "推动护林员在常规天气下，每月出勤天数累计不少于20天，每次巡护时间不少于2小时；重点防火期间，
   // 在极易发生火灾的天气条件下，加大对农林交错区域、疫木除治山场、林区施工现场、墓区、林区高压线路沿线等重点森林火灾
   // 风险隐患区域巡护力度，做到每日必巡。"
-  it('carries the effective patrol rule of seeds/002 item 3 with the document it comes from', async () => {
+  it('carries the effective patrol rule of 《章贡区2021年林长制工作要点》 item 3 with the document it comes from', async () => {
     const grid = await busyGrid();
     const rules = (await office.get(`/api/grids/${grid.id}?on=2026-11-15`)).json().patrolRules;
     expect(rules.minDaysPerMonth).toMatchObject({ value: 20, source: { kind: 'region', regionCode: ZHANGGONG, regionName: '章贡区' } });

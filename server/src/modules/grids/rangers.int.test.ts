@@ -16,7 +16,7 @@ const query = async <R>(text: RawBuilder<R>) => (await t.system.run((tx) => text
 const activePlanId = () => fixtures.activePlanId(t);
 const gridsOfOneVillage = (planId: number) => fixtures.gridsOfOneVillage(t, planId);
 
-describe('one ranger, one grid (seeds/002 item 3: "一对一"网格化管理, 山头落到人头)', () => {
+describe('one ranger, one grid (《章贡区2021年林长制工作要点》 item 3: "一对一"网格化管理, 山头落到人头)', () => {
   it('refuses a second grid for the same ranger with 409 and names the grid they already guard', async () => {
     const { a, b } = await gridsOfOneVillage(await activePlanId());
     const res = await office.put(`/api/grids/${b.id}/ranger`, { rangerPostId: a.ranger_post_id });

@@ -12,7 +12,7 @@ import { keyRoutesIn, riskAreasIn } from '../risks/repository.ts';
 import * as repo from './repository.ts';
 import type { EligibleRanger, Grid, GridCreate, GridDetail, GridListQuery, GridUpdate, GridWriteResult, Unassigned } from './schema.ts';
 
-/** 网格: a patch of forest land guarded by one ranger ("山头落到人头", seeds/002 item 3). */
+/** 网格: a patch of forest land guarded by one ranger ("山头落到人头", 《章贡区2021年林长制工作要点》 item 3). */
 
 const toRanger = (r: repo.GridRow) =>
   r.ranger_post_id === null

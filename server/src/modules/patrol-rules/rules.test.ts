@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { ancestorsOf, checkRuleValue, DEFAULT_RULES, describeRequirement, inKeyPeriod } from './rules.ts';
 
 describe('patrol rules', () => {
-  // seeds/002 item 3: "推动护林员在常规天气下，每月出勤天数累计不少于20天，每次巡护时间不少于2小时；
+  // 《章贡区2021年林长制工作要点》 item 3: "推动护林员在常规天气下，每月出勤天数累计不少于20天，每次巡护时间不少于2小时；
   // 重点防火期间……加大对……重点森林火灾风险隐患区域巡护力度，做到每日必巡。"
-  it('defaults to the numbers of seeds/002 item 3: 20 days a month, 2 hours a patrol, daily in the key fire-prevention period', () => {
+  it('defaults to the numbers of 《章贡区2021年林长制工作要点》 item 3: 20 days a month, 2 hours a patrol, daily in the key fire-prevention period', () => {
     expect(DEFAULT_RULES['patrol.min_days_per_month']).toBe(20);
     expect(DEFAULT_RULES['patrol.min_hours_per_patrol']).toBe(2);
     expect(DEFAULT_RULES['patrol.key_periods']).toEqual([expect.objectContaining({ name: '重点防火期', frequency: 'daily', target: 'key_risk_areas' })]);

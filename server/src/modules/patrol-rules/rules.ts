@@ -3,7 +3,7 @@ import { levelOf, subtreePrefix } from '../../platform/scope/regions.ts';
 import type { KeyPeriod, PatrolRuleOverride } from './schema.ts';
 
 /**
- * Patrol rules a grid is held to (seeds/002 item 3; seeds/004 item 4). Every number is
+ * Patrol rules a grid is held to (《章贡区2021年林长制工作要点》 item 3; 《重庆市黔江区全面推深做实林长制行动方案（2023—2027年）》 item 4). Every number is
  * configuration per region with effective dates (rule_settings); the nearest region up the tree
  * with a rule in effect decides, a grid may override it, and without any setting the seeds'
  * numbers apply.

@@ -25,7 +25,7 @@ async function geometryOf(gridId: number, bufferMetres = 0) {
   return row!.g;
 }
 
-describe('grid plan lifecycle (seeds/002 item 3: 完成林业生态资源管护网格年度优化工作)', () => {
+describe('grid plan lifecycle (《章贡区2021年林长制工作要点》 item 3: 完成林业生态资源管护网格年度优化工作)', () => {
   let oldActive: number;
   let draft: number;
 

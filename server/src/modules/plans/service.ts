@@ -6,7 +6,7 @@ import * as repo from './repository.ts';
 import type { GridPlan, PlanComparison, PlanCreate, PlanListQuery, PlanProblem, PlanStatus, PlanUpdate } from './schema.ts';
 
 /**
- * 网格方案: grids are re-optimised every year (seeds/002 item 3), so a region's grids live in
+ * 网格方案: grids are re-optimised every year (《章贡区2021年林长制工作要点》 item 3), so a region's grids live in
  * yearly plans. A draft is edited and compared with the active plan, then activated; the plan it
  * replaces is archived and stays readable.
  */

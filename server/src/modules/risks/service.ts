@@ -7,8 +7,8 @@ import * as repo from './repository.ts';
 import type { KeyRoute, KeyRouteCreate, KeyRouteListQuery, KeyRouteUpdate, RiskArea, RiskAreaCreate, RiskAreaListQuery, RiskAreaUpdate } from './schema.ts';
 
 /**
- * 重点区域 and 重点线路: the places and routes that need closer patrols (seeds/002 item 3: farm–forest
- * edges, pine-wilt removal sites, forest construction sites, graves, high-voltage lines; seeds/004
+ * 重点区域 and 重点线路: the places and routes that need closer patrols (《章贡区2021年林长制工作要点》 item 3: farm–forest
+ * edges, pine-wilt removal sites, forest construction sites, graves, high-voltage lines; 《重庆市黔江区全面推深做实林长制行动方案（2023—2027年）》
  * item 4: key areas and key routes per grid). Kinds are the codes of the code table
  * `risk_area_kind`, which an office may extend; the database refuses a kind the table lacks.
  */

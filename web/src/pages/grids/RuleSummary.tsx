@@ -15,7 +15,7 @@ function Source({ source }: { source: RuleSource }) {
 }
 
 /**
- * The patrol requirement in force (seeds/002 item 3: ≥ 20 days a month, ≥ 2 h a patrol, daily in
+ * The patrol requirement in force (《章贡区2021年林长制工作要点》 item 3: ≥ 20 days a month, ≥ 2 h a patrol, daily in
  * the key fire-prevention period), each number with the document it rests on. Sources that are the
  * same for all three are said once.
  */

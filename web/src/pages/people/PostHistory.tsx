@@ -5,7 +5,7 @@ import { BlockSpin, EmptyState } from '../../app/feedback.tsx';
 import { usePostTypeName } from '../../app/reference.ts';
 import { postDetail } from './post-text.ts';
 
-/** Every post held, newest first: rotations keep their history (DOMAIN.md). */
+/** Every post held, newest first: rotations keep their history. */
 export function PostHistory({ posts, loading }: { posts: Post[] | undefined; loading: boolean }) {
   const { t } = useTranslation();
   const postTypeName = usePostTypeName();

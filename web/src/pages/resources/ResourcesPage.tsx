@@ -10,7 +10,7 @@ import type { Subject } from './types.ts';
 import './resources.css';
 
 /**
- * 资源清单: the first list of a chief's patrol handbook (seeds/002 item 2), for a region or for a
+ * 资源清单: the first list of a chief's patrol handbook (《章贡区2021年林长制工作要点》 item 2), for a region or for a
  * chief's responsibility area. The subject lives in the address (?region= or ?area=).
  */
 export function ResourcesPage() {
